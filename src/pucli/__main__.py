@@ -1,0 +1,3 @@
+from pucli.cli.app import main
+
+main()

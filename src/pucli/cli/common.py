@@ -1,0 +1,101 @@
+"""Options and output helpers shared by the command modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pucli.loading.datadir import DataDir, resolve_data_dir
+from pucli.problems import DataError, Problem
+
+
+class ListFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    xlsx = "xlsx"
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="Data folder (default: $PUCLI_DATA, ./data, bundled copy).",
+                 show_default=False),
+]
+FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of stdout "
+                 "(required for xlsx).", show_default=False),
+]
+ExcelOption = Annotated[
+    bool, typer.Option("--excel", help="CSV for Excel on Windows: UTF-8 BOM, CRLF line ends.")
+]
+
+
+def data_dir(option: Path | None) -> DataDir:
+    return resolve_data_dir(option)
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    """A YYYY-MM-DD option value, or a usage problem that says what is wrong."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2025-12-31",
+                                 param_hint=option) from None
+
+
+def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                 table: Any, output: Path | None = None, excel: bool = False,
+                 json_data: Any = None, sheet: str = "pucli") -> None:
+    """Print or write a listing in the chosen format (one code path for every command)."""
+    from pucli.render import export
+    from pucli.render.console import stdout_console
+
+    if fmt is ListFormat.xlsx:
+        if output is None:
+            raise DataError([Problem("usage", "xlsx output needs a file", "--output",
+                                     hint="add -o FILE.xlsx")])
+        export.write_xlsx(str(output), {sheet: (columns, rows)})
+        _done(output)
+        return
+    if fmt is ListFormat.table:
+        if output is not None:
+            from rich.console import Console
+
+            with open(output, "w", encoding="utf-8") as fh:
+                Console(file=fh, width=160, no_color=True).print(table)
+            _done(output)
+        else:
+            stdout_console().print(table)
+        return
+    if fmt is ListFormat.json:
+        text = export.to_json(json_data if json_data is not None
+                              else export.records(columns, rows)) + "\n"
+    elif fmt is ListFormat.csv:
+        text = export.to_csv(columns, rows, excel=excel)
+    else:
+        text = export.to_markdown(columns, rows)
+    write_text(text, output)
+
+
+def write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8", newline="")
+        _done(output)
+
+
+def _done(output: Path) -> None:
+    from pucli.render.console import stderr_console
+
+    stderr_console().print(f"wrote {output}")

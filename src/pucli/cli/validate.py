@@ -1,0 +1,61 @@
+"""`pucli validate` and `pucli schema`."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pucli import exitcodes
+from pucli.cli.common import DataOption, data_dir
+
+
+class ReportFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+def validate(
+    data: DataOption = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check every data file: schema, cross-references, consistency of the numbers.
+
+    Reports every problem in every file, compiler-style (file:line:col), then exits
+    0 when clean, 1 when anything is invalid (or any warning, with --strict).
+
+    Example: pucli validate --data data --strict
+    """
+    from pucli.loading.dataset import validate_data
+    from pucli.render.problems import format_report_json, format_report_text
+
+    folder = data_dir(data)
+    report = validate_data(folder)
+    if format is ReportFormat.json:
+        typer.echo(format_report_json(report, [str(folder.path)]))
+    else:
+        from pucli.render.console import stderr_console
+
+        if report.problems:
+            typer.echo(format_report_text(report), err=True)
+        else:
+            stderr_console().print(f"ok: {folder.path} ({folder.origin}) — no problems found")
+    failed = not report.valid or (strict and report.warnings)
+    raise typer.Exit(exitcodes.INVALID if failed else exitcodes.OK)
+
+
+def schema(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")]
+    = Path("schemas"),
+) -> None:
+    """Write JSON Schema files for measures.yaml and targets.yaml (for editors and CI).
+
+    Example: pucli schema -o schemas
+    """
+    from pucli.schemas import write_schemas
+
+    for path in write_schemas(output):
+        typer.echo(f"wrote {path}", err=True)

@@ -1,0 +1,152 @@
+"""Checks across a parsed plan: ids, sections, the unit registry, quotes, deadlines."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pucli.loading.schema import did_you_mean
+from pucli.loading.yamldoc import YamlDoc
+from pucli.models.plan import Plan
+from pucli.problems import Problem
+
+
+def check_plan(plan: Plan, doc: YamlDoc) -> list[Problem]:
+    """Every cross-reference problem in ``plan``, located in ``doc``."""
+    out: list[Problem] = []
+    out += _check_sections(plan, doc)
+    out += _check_registry(plan, doc)
+    out += _check_measures(plan, doc)
+    return out
+
+
+def _check_sections(plan: Plan, doc: YamlDoc) -> list[Problem]:
+    out = []
+    seen: set[int] = set()
+    for i, section in enumerate(plan.sections):
+        if section.id in seen:
+            out.append(doc.problem("duplicate-id", f"section id {section.id} appears twice",
+                                   ("sections", i, "id"), hint="give each section its own id"))
+        seen.add(section.id)
+    return out
+
+
+def _check_registry(plan: Plan, doc: YamlDoc) -> list[Problem]:
+    out = []
+    owner: dict[str, str] = {}
+    for i, unit in enumerate(plan.units):
+        if unit.name in owner:
+            out.append(doc.problem("duplicate-unit", f"unit '{unit.name}' is registered twice",
+                                   ("units", i, "name"),
+                                   hint="keep one entry; put other spellings under 'aliases'"))
+            continue
+        owner[unit.name] = unit.name
+    for i, unit in enumerate(plan.units):
+        for j, alias in enumerate(unit.aliases):
+            if alias in owner and owner[alias] != unit.name:
+                out.append(doc.problem(
+                    "duplicate-unit",
+                    f"alias '{alias}' of '{unit.name}' already names '{owner[alias]}'",
+                    ("units", i, "aliases", j), hint="an alias must name only one unit"))
+            owner.setdefault(alias, unit.name)
+    used = {u for m in plan.measures for u in m.units}
+    index = plan.unit_index()
+    used_names = {index.get(u) for u in used}
+    for i, unit in enumerate(plan.units):
+        if unit.name not in used_names:
+            out.append(doc.problem("unused-unit",
+                                   f"unit '{unit.name}' is responsible for no measure",
+                                   ("units", i, "name"), severity="warning",
+                                   hint="remove it, or add it to the measures it serves"))
+    return out
+
+
+def _check_measures(plan: Plan, doc: YamlDoc) -> list[Problem]:
+    out = []
+    index = plan.unit_index()
+    sections = {s.id for s in plan.sections}
+    ids = Counter(m.id for m in plan.measures)
+    for i, m in enumerate(plan.measures):
+        base = ("measures", i)
+        if ids[m.id] > 1:
+            out.append(doc.problem("duplicate-id", f"measure id {m.id} appears {ids[m.id]} times",
+                                   base + ("id",), hint="measure ids run 1, 2, 3 … once each"))
+        elif m.id != i + 1:
+            out.append(doc.problem(
+                "id-sequence", f"measure id {m.id} where {i + 1} is expected",
+                base + ("id",),
+                hint="ids run from 1 without gaps, in the plan's order; renumber or restore "
+                     "the missing measure"))
+        if m.section not in sections:
+            out.append(doc.problem("unknown-section", f"section {m.section} does not exist",
+                                   base + ("section",),
+                                   hint=f"sections are {', '.join(map(str, sorted(sections)))}"))
+        seen: set[str] = set()
+        for j, name in enumerate(m.units):
+            path = base + ("units", j)
+            canonical = index.get(name)
+            if canonical is None:
+                out.append(doc.problem("unknown-unit", f"unknown unit '{name}'", path,
+                                       hint=did_you_mean(name, index) or
+                                       "add it to the 'units' registry first"))
+                continue
+            if canonical in seen:
+                out.append(doc.problem("duplicate-unit",
+                                       f"unit '{name}' is listed twice for this measure", path,
+                                       hint="list each responsible unit once"))
+            elif canonical != name:
+                out.append(doc.problem("alias-used",
+                                       f"'{name}' is an alias of '{canonical}'", path,
+                                       severity="warning", hint=f"write '{canonical}'"))
+            seen.add(canonical)
+        for j, c in enumerate(m.commitments):
+            if c.quote not in m.text:
+                out.append(doc.problem("quote-not-in-text",
+                                       "commitment quote is not found in the measure's text",
+                                       base + ("commitments", j, "quote"),
+                                       hint="quote the plan's words exactly, as in 'text'"))
+            if c.value is not None and c.value_max is not None and c.value_max < c.value:
+                out.append(doc.problem("out-of-range", "value_max is below value",
+                                       base + ("commitments", j, "value_max")))
+        out += _check_deadlines(plan, doc, i, index, seen)
+    return out
+
+
+def _check_deadlines(plan: Plan, doc: YamlDoc, i: int, index: dict[str, str],
+                     responsible: set[str]) -> list[Problem]:
+    out = []
+    m = plan.measures[i]
+    base = ("measures", i)
+    if m.extensions and m.due is None:
+        out.append(doc.problem("extension-without-due",
+                               "extensions given but the measure has no original 'due'",
+                               base + ("extensions",),
+                               hint="keep the original deadline in 'due'; extensions move it"))
+    checks = [(base, m.due, m.extensions)]
+    for k, ms in enumerate(m.milestones):
+        path = base + ("milestones", k)
+        checks.append((path, ms.due, ms.extensions))
+        if ms.unit is not None:
+            canonical = index.get(ms.unit)
+            if canonical is None:
+                out.append(doc.problem("unknown-unit", f"unknown unit '{ms.unit}'",
+                                       path + ("unit",), hint=did_you_mean(ms.unit, index)))
+            elif canonical not in responsible:
+                out.append(doc.problem("unit-not-responsible",
+                                       f"'{ms.unit}' is not responsible for measure {m.id}",
+                                       path + ("unit",),
+                                       hint="choose one of: " + ", ".join(m.units)))
+    for path, due, extensions in checks:
+        if due is not None and due < plan.plan.issued:
+            out.append(doc.problem("due-before-plan",
+                                   f"due {due} is before the plan was issued "
+                                   f"({plan.plan.issued})", path + ("due",), severity="warning"))
+        previous = due
+        for k, ext in enumerate(extensions):
+            if previous is not None and ext.due <= previous:
+                out.append(doc.problem(
+                    "extension-not-later",
+                    f"extension to {ext.due} does not move the deadline later than {previous}",
+                    path + ("extensions", k, "due"),
+                    hint="list extensions oldest first, each later than the one before"))
+            previous = ext.due
+    return out

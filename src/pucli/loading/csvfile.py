@@ -1,0 +1,148 @@
+"""CSV observation files (actuals.csv, progress.csv): reading with line numbers, and
+appending one validated row safely.
+
+Appends never rewrite the file from a parsed copy: the row is written with one
+``write()`` on a descriptor opened ``O_APPEND`` while holding an exclusive ``flock``, then
+fsynced. Two concurrent appenders serialise on the lock; a process killed mid-command
+leaves either the whole row or none of it.
+"""
+
+from __future__ import annotations
+
+import csv
+import fcntl
+import io
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pucli.loading.schema import did_you_mean
+from pucli.loading.textfile import MAX_CSV_BYTES, read_text
+from pucli.problems import Problem
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    line: int  # 1-based line where the record starts
+    values: dict[str, str]
+
+
+@dataclass
+class CsvTable:
+    file: str
+    header: list[str]
+    rows: list[CsvRow]
+    lines: list[str]
+
+    def col(self, name: str) -> int:
+        return self.header.index(name) + 1
+
+    def problem(self, code: str, message: str, row: CsvRow, column: str | None = None, *,
+                hint: str | None = None, severity: str = "error") -> Problem:
+        """A problem at ``row`` (and ``column``, when given). Column = field number."""
+        col = self.col(column) if column and column in self.header else None
+        excerpt = self.lines[row.line - 1] if 0 < row.line <= len(self.lines) else None
+        path = f"row {row.line}" + (f", {column}" if column else "")
+        return Problem(code, message, self.file, row.line, col, path, hint,
+                       severity, excerpt)  # type: ignore[arg-type]
+
+
+def read_csv(path: Path, display: str, required: list[str], optional: list[str],
+             ) -> tuple[CsvTable | None, list[Problem]]:
+    """Read a CSV file with a header row; problems for a wrong header or ragged rows."""
+    text, problems = read_text(path, display, MAX_CSV_BYTES)
+    if text is None:
+        return None, problems
+    return parse_csv(text, display, required, optional)
+
+
+def parse_csv(text: str, display: str, required: list[str], optional: list[str],
+              ) -> tuple[CsvTable | None, list[Problem]]:
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    lines = text.splitlines()
+    try:
+        header = [h.strip() for h in next(reader)]
+    except (StopIteration, csv.Error) as exc:
+        return None, [Problem("csv-syntax", f"cannot read the header row: {exc}", display, 1, 1)]
+    known = required + optional
+    for i, name in enumerate(header):
+        if name not in known:
+            problems.append(Problem(
+                "unknown-column", f"unknown column '{name}'", display, 1, i + 1, "header",
+                did_you_mean(name, known) or "columns: " + ", ".join(known),
+                excerpt=lines[0] if lines else None))
+        elif header.index(name) != i:
+            problems.append(Problem("duplicate-column", f"column '{name}' appears twice",
+                                    display, 1, i + 1, "header", excerpt=lines[0]))
+    for name in required:
+        if name not in header:
+            problems.append(Problem("missing-column", f"missing required column '{name}'",
+                                    display, 1, 1, "header",
+                                    f"the header must include: {', '.join(required)}",
+                                    excerpt=lines[0] if lines else None))
+    if problems:
+        return None, problems
+    rows: list[CsvRow] = []
+    start = reader.line_num + 1
+    try:
+        for record in reader:
+            if not record or all(not v.strip() for v in record):
+                start = reader.line_num + 1
+                continue
+            if len(record) != len(header):
+                problems.append(Problem(
+                    "csv-columns", f"row has {len(record)} fields, the header has {len(header)}",
+                    display, start, None, f"row {start}",
+                    "quote fields that contain commas (\"a, b\")",
+                    excerpt=lines[start - 1] if start <= len(lines) else None))
+            else:
+                rows.append(CsvRow(start, {h: v.strip() for h, v in zip(header, record,
+                                                                          strict=True)}))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(Problem("csv-syntax", f"malformed CSV: {exc}", display, start, None,
+                                hint="check the quotes on this row"))
+    return CsvTable(display, header, rows, lines), problems
+
+
+def format_row(values: list[str]) -> str:
+    """One CSV record as text, quoting as needed (notes with commas, quotes, newlines)."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(values)
+    return buf.getvalue()
+
+
+@contextmanager
+def locked_for_append(path: Path) -> Iterator[int]:
+    """Open ``path`` for appending under an exclusive lock; yield the descriptor.
+
+    Read and validate the existing content *inside* this block, so that no other writer
+    can slip a row in between the check and the write.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield fd
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def append_record(fd: int, path: Path, header: list[str], values: list[str]) -> None:
+    """Append one record (and the header, if the file is new) in a single write."""
+    chunk = ""
+    if os.fstat(fd).st_size == 0:
+        chunk = format_row(header)
+    else:
+        with open(path, "rb") as fh:
+            fh.seek(-1, os.SEEK_END)
+            if fh.read(1) != b"\n":  # a hand-edited file may lack the final newline
+                chunk = "\n"
+    data = (chunk + format_row(values)).encode("utf-8")
+    written = os.write(fd, data)
+    if written != len(data):  # pragma: no cover - disk full
+        raise OSError(f"short write to {path}: {written} of {len(data)} bytes")
+    os.fsync(fd)

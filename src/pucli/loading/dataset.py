@@ -1,0 +1,68 @@
+"""A data folder as a whole: load what a command needs, or validate everything.
+
+Commands call :func:`open_plan` / :func:`open_targets`, which raise :class:`DataError`
+carrying located problems when the file cannot be used; ``pucli validate`` calls
+:func:`validate_data`, which never raises and reports every problem in every file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from pucli.loading.datadir import MEASURES, TARGETS, DataDir
+from pucli.loading.plan import load_plan, load_targets
+from pucli.models.plan import Plan
+from pucli.models.targets import Targets
+from pucli.problems import DataError, Problem, Report
+
+# Checkers of the observation files (CSV), registered by their modules:
+# (file name, checker(datadir, plan or None, targets or None, today) → problems).
+ObservationChecker = Callable[[DataDir, Plan | None, Targets | None, dt.date], list[Problem]]
+OBSERVATION_CHECKERS: list[tuple[str, ObservationChecker]] = []
+
+
+def _raise_on_errors(obj, problems: list[Problem]):
+    errors = [p for p in problems if p.is_error]
+    if obj is None or errors:
+        raise DataError(errors or problems)
+    return obj
+
+
+def open_plan(datadir: DataDir) -> Plan:
+    """The plan, or :class:`DataError` with every error in measures.yaml."""
+    plan, problems = load_plan(datadir.file(MEASURES), datadir.display(MEASURES))
+    return _raise_on_errors(plan, problems)
+
+
+def open_targets(datadir: DataDir) -> Targets:
+    """The targets, or :class:`DataError` with every error in targets.yaml."""
+    targets, problems = load_targets(datadir.file(TARGETS), datadir.display(TARGETS))
+    return _raise_on_errors(targets, problems)
+
+
+def validate_data(datadir: DataDir, today: dt.date | None = None) -> Report:
+    """Every problem in every data file of the folder, errors and warnings."""
+    _register_observation_checkers()
+    today = today or dt.date.today()
+    report = Report()
+    if not datadir.path.is_dir():
+        report.add(Problem("missing-folder", "data folder not found", str(datadir.path),
+                           hint="pass --data DIR or set PUCLI_DATA to a folder holding "
+                                "measures.yaml and targets.yaml"))
+        return report
+    plan, problems = load_plan(datadir.file(MEASURES), datadir.display(MEASURES))
+    report.extend(problems)
+    targets, problems = load_targets(datadir.file(TARGETS), datadir.display(TARGETS))
+    report.extend(problems)
+    if plan is not None and any(p.is_error for p in report if p.file.endswith(MEASURES)):
+        plan = None  # cross-checks against a broken plan would only add noise
+    for name, checker in OBSERVATION_CHECKERS:
+        if datadir.file(name).exists():
+            report.extend(checker(datadir, plan, targets, today))
+    return report
+
+
+def _register_observation_checkers() -> None:
+    """Import the observation modules so they register their checkers (once)."""
+    import pucli.loading.observations  # noqa: F401

@@ -1,0 +1,3 @@
+"""Registers the checkers of the observation CSV files with :mod:`pucli.loading.dataset`."""
+
+from __future__ import annotations

@@ -1,0 +1,126 @@
+"""pydantic validation errors → located :class:`Problem` objects with hints."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from pucli.loading.yamldoc import Path_, YamlDoc
+from pucli.problems import Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+_CHINESE_DIGITS = set("零〇一二三四五六七八九十百千万亿两")
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str | None:
+    """``"did you mean 'x'?"`` for the closest choice, or ``None``."""
+    matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.5)
+    return f"did you mean '{matches[0]}'?" if matches else None
+
+
+def validate_model(doc: YamlDoc, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate ``doc.data`` against ``model``; every error located in the YAML source."""
+    if not isinstance(doc.data, dict):
+        kind = type(doc.data).__name__ if doc.data is not None else "nothing"
+        kind = {"list": "a list", "str": "a plain text value", "int": "a number"}.get(kind, kind)
+        return None, [doc.problem("wrong-type", f"expected a mapping of keys at the top, "
+                                  f"found {kind}", (), hint="see the README for this file's form")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [error_to_problem(doc, model, err) for err in exc.errors()]
+
+
+def error_to_problem(doc: YamlDoc, model: type[BaseModel], err: Any) -> Problem:
+    loc: Path_ = tuple(p for p in err["loc"] if not _is_union_tag(p))
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        field = loc[-1]
+        allowed = sorted(_fields_at(model, loc[:-1]))
+        hint = did_you_mean(str(field), allowed) or (
+            "allowed here: " + ", ".join(allowed) if allowed else None)
+        return doc.problem("unknown-field", f"unknown field '{field}'", loc, hint=hint, key=True)
+    if kind == "missing":
+        return doc.problem("missing-field", f"missing required field '{loc[-1]}'", loc[:-1],
+                           hint=f"add '{loc[-1]}:' to this entry")
+    message = err["msg"]
+    if kind.startswith("value_error"):
+        message = message.removeprefix("Value error, ")
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
+        hint = did_you_mean(str(value), [c for c in choices if c]) or f"use one of {expected}"
+        return doc.problem("invalid-value", f"'{value}' is not allowed: {message}", loc, hint=hint)
+    code, hint = "wrong-type", None
+    if kind.startswith(("date_", "datetime_")):
+        code, hint = "invalid-date", "write dates as YYYY-MM-DD, e.g. 2025-12-31"
+    elif kind.startswith(("int_", "float_", "decimal_")) or kind in ("greater_than_equal",
+                                                                     "less_than_equal",
+                                                                     "greater_than", "less_than"):
+        code = "invalid-number"
+        if isinstance(value, str) and _CHINESE_DIGITS & set(value):
+            hint = "write numbers with Arabic digits (11236, not 一万一千二百三十六)"
+        elif isinstance(value, str) and "," in value:
+            hint = "drop the thousands separators (11236, not 11,236)"
+        elif kind.startswith(("greater", "less")):
+            code = "out-of-range"
+    elif kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+        want = {"string_type": "text", "list_type": "a list", "dict_type": "a mapping",
+                "model_type": "a mapping", "model_attributes_type": "a mapping"}[kind]
+        hint = f"this must be {want}"
+    elif kind in ("too_short", "string_too_short"):
+        code = "empty-value"
+    elif kind == "string_pattern_mismatch":
+        code, hint = "invalid-value", "use lower-case letters, digits and underscores"
+    elif kind.startswith("value_error"):
+        code = "invalid-value"
+    shown = "" if isinstance(value, (dict, list)) else f" (got {value!r})"
+    return doc.problem(code, f"{message}{shown}", loc, hint=hint)
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic inserts the union member name (e.g. 'date', 'function-after[...]') in loc.
+    return isinstance(part, str) and ("[" in part or part in {"date", "datetime", "float", "int",
+                                                              "str", "none", "list", "dict"})
+
+
+def _fields_at(model: type[BaseModel], path: Path_) -> set[str]:
+    """Field names of the model found by walking ``path`` from ``model``."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        cls = _model_in(current)
+        if cls is None or part not in cls.model_fields:
+            return set()
+        current = cls.model_fields[part].annotation
+        current = _unwrap_list(current)
+    cls = _model_in(current)
+    return set(cls.model_fields) if cls else set()
+
+
+def _unwrap_list(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (list, tuple, set):
+        return typing.get_args(tp)[0]
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            inner = _unwrap_list(arg)
+            if _model_in(inner):
+                return inner
+    return tp
+
+
+def _model_in(tp: Any) -> type[BaseModel] | None:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp
+    for arg in typing.get_args(tp):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None

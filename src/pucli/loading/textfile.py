@@ -1,0 +1,134 @@
+"""Bytes → text, refusing what would be read wrongly.
+
+Shared by the YAML and CSV loaders. A file that is not UTF-8 is refused with a message
+saying what it most likely is (GBK as saved by Excel/WPS on Chinese Windows, UTF-16 as
+saved by some Windows tools) and how to convert it — never decoded into mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from pucli.problems import Problem
+
+# Files larger than this are refused before they are read, so a mistaken path (a database
+# dump, a video) cannot exhaust memory. A 5,000-measure plan is about 3 MB; a ledger of
+# 100,000 reports about 10 MB.
+MAX_YAML_BYTES = 32 * 1024 * 1024
+MAX_CSV_BYTES = 256 * 1024 * 1024
+
+_UTF16_32_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+RESAVE_HINT = (
+    "save the file as UTF-8 (Excel/WPS: 另存为 → 'CSV UTF-8'; editors: encoding UTF-8), "
+    "or convert it with `pucli recode {file}`"
+)
+
+
+def line_col_of_offset(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, as far as decodable) of a byte offset."""
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    col = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def read_text(path: Path, display: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
+    """Read ``path`` as UTF-8 text (a BOM and CRLF line ends are accepted).
+
+    Returns the text, or ``None`` and the problems that make it unreadable.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return None, [
+            Problem("missing-file", "file not found", display,
+                    hint="create it, or point --data / PUCLI_DATA at the folder that holds it")
+        ]
+    except OSError as exc:
+        return None, [Problem("unreadable-file", f"cannot read file: {exc.strerror}", display)]
+    if path.is_dir():
+        return None, [Problem("unreadable-file", "is a folder, not a file", display)]
+    if size > max_bytes:
+        return None, [
+            Problem(
+                "file-too-large",
+                f"file is {size / 1_048_576:.1f} MiB; pucli refuses files over "
+                f"{max_bytes // 1_048_576} MiB",
+                display,
+                hint="check that this is the right file; split very large ledgers by year",
+            )
+        ]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem("unreadable-file", f"cannot read file: {exc.strerror}", display)]
+    return decode_bytes(data, display)
+
+
+def decode_bytes(data: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """Decode file bytes as UTF-8, or explain precisely why not."""
+    for bom, name in _UTF16_32_BOMS:
+        if data.startswith(bom):
+            return None, [_not_utf8(display, f"file is {name}-encoded (it starts with a "
+                                    f"{name} byte-order mark); pucli reads UTF-8", None, None)]
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    if not data.strip():
+        return None, [
+            Problem("empty-file", "file is empty", display,
+                    hint="restore its content from version control, or see the README "
+                         "for the minimal form of this file")
+        ]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = line_col_of_offset(data, exc.start)
+        if _looks_utf16(data):
+            what = "file looks UTF-16-encoded (no byte-order mark); pucli reads UTF-8"
+        elif _decodes_as_gbk(data):
+            what = ("file is not UTF-8: it looks GBK-encoded, as Excel/WPS on Chinese Windows "
+                    "save it; pucli reads UTF-8 only, so it would be read as mojibake")
+        else:
+            what = f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+        return None, [_not_utf8(display, what, line, col)]
+    if "\x00" in text:
+        line, col = line_col_of_offset(data, data.index(b"\x00"))
+        code = "binary-file"
+        if _looks_utf16(data):
+            return None, [_not_utf8(display, "file looks UTF-16-encoded; pucli reads UTF-8",
+                                    line, col)]
+        return None, [
+            Problem(code, "file contains NUL bytes: it is binary, not text", display, line, col,
+                    hint="check that this is the right file")
+        ]
+    return text, []
+
+
+def _not_utf8(display: str, message: str, line: int | None, col: int | None) -> Problem:
+    return Problem("encoding", message, display, line, col, hint=RESAVE_HINT.format(file=display))
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    zeros_even = sample[0::2].count(0)
+    zeros_odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    return max(zeros_even, zeros_odd) > half * 0.3
+
+
+def _decodes_as_gbk(data: bytes) -> bool:
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    # GB18030 decodes almost anything; require some double-byte Chinese characters.
+    return any(0x81 <= b <= 0xFE for b in data)
