@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = Path("/work/shared/source/puxian-market-entity-doubling-plan-2022.txt")
+DEFAULT_SOURCE = ROOT.parent / "shared" / "source" / "puxian-market-entity-doubling-plan-2022.txt"
 DEFAULT_DATA = ROOT / "data" / "measures.yaml"
 
 KINDS = {

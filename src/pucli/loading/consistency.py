@@ -46,7 +46,14 @@ def check_targets(targets: Targets, doc: YamlDoc) -> list[Problem]:
             seen[point.date] = path
         for (_, prev), (path, point) in zip(points, points[1:], strict=False):
             out += _check_step(doc, prev, path, point)
-    for i, _rate in enumerate(targets.rates):
+    for i, t in enumerate(targets.targets):
+        base = targets.baseline_for(t.metric)
+        if base is not None and t.date <= base.date:
+            out.append(doc.problem(
+                "target-before-baseline",
+                f"target dated {t.date} is not after the baseline ({base.date})",
+                ("targets", i, "date"), hint="a target lies after the baseline it grows from"))
+    for i in range(len(targets.rates)):
         out += _check_rate(doc, targets, i)
     return out
 

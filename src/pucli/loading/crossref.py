@@ -48,7 +48,7 @@ def _check_registry(plan: Plan, doc: YamlDoc) -> list[Problem]:
                     f"alias '{alias}' of '{unit.name}' already names '{owner[alias]}'",
                     ("units", i, "aliases", j), hint="an alias must name only one unit"))
             owner.setdefault(alias, unit.name)
-    used = {u for m in plan.measures for u in m.units}
+    used = {u for m in plan.measures if m for u in m.units}
     index = plan.unit_index()
     used_names = {index.get(u) for u in used}
     for i, unit in enumerate(plan.units):
@@ -64,8 +64,10 @@ def _check_measures(plan: Plan, doc: YamlDoc) -> list[Problem]:
     out = []
     index = plan.unit_index()
     sections = {s.id for s in plan.sections}
-    ids = Counter(m.id for m in plan.measures)
+    ids = Counter(m.id for m in plan.measures if m)
     for i, m in enumerate(plan.measures):
+        if m is None:  # failed the schema; already reported
+            continue
         base = ("measures", i)
         if ids[m.id] > 1:
             out.append(doc.problem("duplicate-id", f"measure id {m.id} appears {ids[m.id]} times",
@@ -135,11 +137,12 @@ def _check_deadlines(plan: Plan, doc: YamlDoc, i: int, index: dict[str, str],
                                        f"'{ms.unit}' is not responsible for measure {m.id}",
                                        path + ("unit",),
                                        hint="choose one of: " + ", ".join(m.units)))
+    issued = plan.plan.issued if plan.plan else None
     for path, due, extensions in checks:
-        if due is not None and due < plan.plan.issued:
+        if issued and due is not None and due < issued:
             out.append(doc.problem("due-before-plan",
-                                   f"due {due} is before the plan was issued "
-                                   f"({plan.plan.issued})", path + ("due",), severity="warning"))
+                                   f"due {due} is before the plan was issued ({issued})",
+                                   path + ("due",), severity="warning"))
         previous = due
         for k, ext in enumerate(extensions):
             if previous is not None and ext.due <= previous:

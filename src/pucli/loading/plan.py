@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import BaseModel, ValidationError
+
 from pucli.loading.consistency import check_targets
 from pucli.loading.crossref import check_plan
 from pucli.loading.schema import validate_model
 from pucli.loading.textfile import MAX_YAML_BYTES, read_text
 from pucli.loading.yamldoc import YamlDoc, parse_yaml
-from pucli.models.plan import Plan
+from pucli.models.plan import Measure, Plan, Section, Unit
 from pucli.models.targets import Targets
 from pucli.problems import Problem
 
@@ -27,11 +29,45 @@ def load_yaml_model(path: Path, display: str, model):
 
 
 def load_plan(path: Path, display: str | None = None) -> tuple[Plan | None, list[Problem]]:
-    """measures.yaml → :class:`Plan`, with schema and cross-reference problems."""
+    """measures.yaml → :class:`Plan`, with schema and cross-reference problems.
+
+    When some entries fail the schema, the others are still cross-checked, so one run
+    reports an unknown unit in measure 3 alongside a typo in measure 7.
+    """
     plan, doc, problems = load_yaml_model(path, display or str(path), Plan)
     if plan is not None and doc is not None:
         problems += check_plan(plan, doc)
+    elif doc is not None and isinstance(doc.data, dict):
+        partial = _partial_plan(doc.data)
+        if partial is not None:
+            seen = {(p.line, p.col, p.code) for p in problems}
+            problems += [p for p in check_plan(partial, doc)
+                         if (p.line, p.col, p.code) not in seen and p.code != "unused-unit"]
     return plan, problems
+
+
+def _partial_plan(data: dict) -> Plan | None:
+    """A plan built from the entries that pass the schema; failed entries become None."""
+
+    def each(key: str, model: type[BaseModel]) -> list:
+        items = data.get(key)
+        if not isinstance(items, list):
+            return []
+        out = []
+        for item in items:
+            try:
+                out.append(model.model_validate(item))
+            except ValidationError:
+                out.append(None)
+        return out
+
+    sections = each("sections", Section)
+    units = each("units", Unit)
+    measures = each("measures", Measure)
+    if not measures or not any(measures):
+        return None
+    return Plan.model_construct(plan=None, sections=[s for s in sections if s],
+                                units=[u for u in units if u], measures=measures)
 
 
 def load_targets(path: Path, display: str | None = None) -> tuple[Targets | None, list[Problem]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from pucli.models.base import Strict
 
@@ -62,15 +62,6 @@ class Targets(Strict):
     metrics: list[Metric] = Field(default_factory=list)
     baselines: list[Point] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _after_baseline(self) -> Targets:
-        for t in self.targets:
-            if t.metric == self.baseline.metric and t.date <= self.baseline.date:
-                raise ValueError(
-                    f"target dated {t.date} is not after the baseline ({self.baseline.date})"
-                )
-        return self
 
     def for_metric(self, metric: str = DEFAULT_METRIC) -> list[Point]:
         return sorted((t for t in self.targets if t.metric == metric), key=lambda t: t.date)

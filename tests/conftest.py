@@ -1,0 +1,57 @@
+"""Shared fixtures: every test runs in its own folder with its own copy of the data."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+SHARED = ROOT.parent / "shared"
+YAML_SUITE = SHARED / "corpora" / "yaml-test-suite" / "invalid"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    """No test sees the developer's PUCLI_DATA or working folder; charts never open windows."""
+    monkeypatch.delenv("PUCLI_DATA", raising=False)
+    monkeypatch.delenv("PUCLI_DEBUG", raising=False)
+    monkeypatch.delenv("PUCLI_LANG", raising=False)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    """A writable copy of the bundled Pu County data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run pucli in-process: ``cli("validate", "--data", d)`` → Result(code, out, err)."""
+    from pucli.cli.app import run
+
+    def invoke(*args: object) -> Result:
+        capsys.readouterr()
+        code = run([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke
