@@ -53,7 +53,7 @@ def measure_detail(plan: Plan, m: Measure) -> Text:
     out.append("责任单位  ", style="bold")
     out.append(m.units[0], style="bold")
     if len(m.units) > 1:
-        out.append("（牵头）、" + "、".join(m.units[1:]))
+        out.append("（牵头），" + "，".join(m.units[1:]))
     if m.and_related:
         out.append(" 等有关部门")
     out.append("\n")

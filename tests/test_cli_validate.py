@@ -1,0 +1,78 @@
+"""`pucli validate`: exit codes, text on stderr, JSON equal to the library's report."""
+
+from __future__ import annotations
+
+import json
+
+from pucli.loading.datadir import resolve_data_dir
+from pucli.loading.dataset import validate_data
+
+
+def test_bundled_data_is_valid_with_the_two_paths_warning(cli, data_dir):
+    r = cli("validate", "--data", data_dir)
+    assert r.code == 0
+    assert "inconsistent-targets" in r.err
+    assert "12,108" in r.err and "11,236" in r.err
+    assert r.out == ""
+
+
+def test_strict_fails_on_warnings(cli, data_dir):
+    assert cli("validate", "--data", data_dir, "--strict").code == 1
+
+
+def test_json_is_the_library_report(cli, data_dir):
+    r = cli("validate", "--data", data_dir, "--format", "json")
+    assert r.code == 0
+    data = json.loads(r.out)
+    report = validate_data(resolve_data_dir(data_dir))
+    assert data["problems"] == [p.to_dict() for p in report.sorted()]
+    assert data["valid"] is True and data["warnings"] == len(report.warnings)
+
+
+def test_unknown_unit_is_located_with_did_you_mean(cli, data_dir):
+    path = data_dir / "measures.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("units: [县教科局, 县工信局]", "units: [县教科局, 县工信委]"),
+                    encoding="utf-8")
+    r = cli("validate", "--data", data_dir)
+    assert r.code == 1
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if "units: [县教科局, 县工信局]" in s)
+    assert f"measures.yaml:{line}:" in r.err
+    assert "unknown unit '县工信委' [unknown-unit]" in r.err
+    assert "did you mean '县工信局'?" in r.err
+    assert "Traceback" not in r.err
+
+
+def test_every_problem_in_every_file_in_one_run(cli, data_dir):
+    (data_dir / "targets.yaml").write_text("region: x\nbaseline: {date: 2021-12-31, value: 1}\n"
+                                           "targets: []\n", encoding="utf-8")
+    (data_dir / "measures.yaml").write_text("plan: [\n", encoding="utf-8")
+    r = cli("validate", "--data", data_dir, "-f", "json")
+    files = {p["file"].rsplit("/", 1)[-1] for p in json.loads(r.out)["problems"]}
+    assert r.code == 1
+    assert files == {"measures.yaml", "targets.yaml"}
+
+
+def test_missing_folder(cli, tmp_path):
+    r = cli("validate", "--data", tmp_path / "nope")
+    assert r.code == 1 and "data folder not found" in r.err
+
+
+def test_data_precedence(cli, data_dir, monkeypatch, tmp_path):
+    (data_dir / "targets.yaml").write_text("", encoding="utf-8")
+    monkeypatch.setenv("PUCLI_DATA", str(data_dir))
+    assert cli("validate").code == 1  # PUCLI_DATA beats the bundled copy
+    assert resolve_data_dir(None).origin == "PUCLI_DATA"
+    monkeypatch.delenv("PUCLI_DATA")
+    assert resolve_data_dir(None).origin == "bundled"  # cwd has no ./data
+    assert cli("validate").code == 0
+
+
+def test_usage_error_exits_2(cli):
+    r = cli("validate", "--format", "xml")
+    assert r.code == 2
+
+
+def test_version(cli):
+    r = cli("--version")
+    assert r.code == 0 and r.out.startswith("pucli ")
