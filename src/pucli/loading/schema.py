@@ -66,6 +66,8 @@ def error_to_problem(doc: YamlDoc, model: type[BaseModel], err: Any) -> Problem:
         code = "invalid-number"
         if isinstance(value, str) and _CHINESE_DIGITS & set(value):
             hint = "write numbers with Arabic digits (11236, not 一万一千二百三十六)"
+        elif isinstance(value, str) and value.strip().endswith("%"):
+            hint = "write rates as fractions: 0.15 for 15 %"
         elif isinstance(value, str) and "," in value:
             hint = "drop the thousands separators (11236, not 11,236)"
         elif kind.startswith(("greater", "less")):
