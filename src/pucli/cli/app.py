@@ -46,6 +46,7 @@ def _root(
 
 app.command()(validate.validate)
 app.command()(validate.schema)
+app.command()(validate.recode)
 app.command()(browse.measures)
 app.command()(browse.show)
 app.command()(browse.units)

@@ -59,3 +59,20 @@ def schema(
 
     for path in write_schemas(output):
         typer.echo(f"wrote {path}", err=True)
+
+
+def recode(
+    file: Annotated[Path, typer.Argument(help="The data file to convert to UTF-8.")],
+    source: Annotated[str | None, typer.Option("--from", help="Its encoding (default: "
+                                               "detect GBK/GB18030, UTF-16, UTF-32).")] = None,
+) -> None:
+    """Convert a data file saved as GBK (Excel/WPS on Chinese Windows) or UTF-16 to UTF-8.
+
+    The file is replaced atomically. CSV files get a UTF-8 BOM so Excel still reads them.
+
+    Example: pucli recode data/progress.csv
+    """
+    from pucli.loading.recode import recode_file
+
+    encoding = recode_file(file, source)
+    typer.echo(f"{file}: {encoding} → utf-8", err=True)
