@@ -45,57 +45,73 @@ def append_actuals(datadir: DataDir, records: list[dict[str, str]],
                    ) -> AppendResult:
     """Check ``records`` (canonical column → text) against actuals.csv and append the good
     ones. Raises :class:`DataError` when the existing file itself is invalid."""
-    today = today or dt.date.today()
     path, display = datadir.file(ACTUALS), datadir.display(ACTUALS)
-    origins = origins or [Origin(display) for _ in records]
-    result = AppendResult()
     with locked_for_append(path) as fd:
         existing = _read_locked(path, display)
-        header = _header(existing, records)
-        keep = list(range(len(records)))
-        for i in list(keep):
-            extra = [c for c, v in records[i].items() if v != "" and c not in header]
-            if extra:
-                keep.remove(i)
-                result.rejected.append((origins[i], [Problem(
-                    "unknown-column", f"{display} has no column '{extra[0]}'", display, 1,
-                    None, "header", f"add '{extra[0]}' to the header of {display} first, "
-                    "or leave the value out")]))
-        base = existing if existing else format_row(header)
-        if base and not base.endswith("\n"):
-            base += "\n"
-        base_lines = base.count("\n")
-        while True:
-            text = base + "".join(format_row([records[i].get(c, "") for c in header])
-                                  for i in keep)
-            _, _, problems = parse_actuals_text(text, display, today)
-            old = [p for p in problems if p.is_error and (p.line or 0) <= base_lines]
-            if old:
-                raise DataError(old)
-            line_of = {base_lines + 1 + k: i for k, i in enumerate(keep)}
-            bad: dict[int, list[Problem]] = {}
-            for p in problems:
-                if p.is_error and p.line in line_of:
-                    bad.setdefault(line_of[p.line], []).append(p)
-            if not bad:
-                result.warnings = [_relocate(p, origins[line_of[p.line]])
-                                   for p in problems if p.line in line_of]
-                break
-            # Reject the first bad row only: later rows may have failed because of it.
-            first = min(bad)
-            keep.remove(first)
-            result.rejected.append((origins[first],
-                                    [_relocate(p, origins[first]) for p in bad[first]]))
-        if keep:
+        text, result = _decide(existing, records, origins, display, today)
+        if result.written:
             # ``text`` starts with the file as read (plus a final newline if it lacked one).
             data = text[len(existing):].encode("utf-8")
             written = os.write(fd, data)
             if written != len(data):  # pragma: no cover - disk full
                 raise OSError(f"short write to {path}: {written} of {len(data)} bytes")
             os.fsync(fd)
-        result.written = [records[i] for i in keep]
-    result.rejected.sort(key=lambda item: item[0].line or 0)
     return result
+
+
+def check_actuals_records(datadir: DataDir, records: list[dict[str, str]],
+                          origins: list[Origin] | None = None, today: dt.date | None = None,
+                          ) -> AppendResult:
+    """What :func:`append_actuals` would write and reject, writing nothing."""
+    path, display = datadir.file(ACTUALS), datadir.display(ACTUALS)
+    existing = _read_locked(path, display) if path.exists() else ""
+    return _decide(existing, records, origins, display, today)[1]
+
+
+def _decide(existing: str, records: list[dict[str, str]], origins: list[Origin] | None,
+            display: str, today: dt.date | None) -> tuple[str, AppendResult]:
+    """The file text with the accepted rows appended, and what was accepted/rejected."""
+    today = today or dt.date.today()
+    origins = origins or [Origin(display) for _ in records]
+    result = AppendResult()
+    header = _header(existing, records)
+    keep = list(range(len(records)))
+    for i in list(keep):
+        extra = [c for c, v in records[i].items() if v != "" and c not in header]
+        if extra:
+            keep.remove(i)
+            result.rejected.append((origins[i], [Problem(
+                "unknown-column", f"{display} has no column '{extra[0]}'", display, 1,
+                None, "header", f"add '{extra[0]}' to the header of {display} first, "
+                "or leave the value out")]))
+    base = existing if existing else format_row(header)
+    if not base.endswith("\n"):
+        base += "\n"
+    base_lines = base.count("\n")
+    while True:
+        text = base + "".join(format_row([records[i].get(c, "") for c in header])
+                              for i in keep)
+        _, _, problems = parse_actuals_text(text, display, today)
+        old = [p for p in problems if p.is_error and (p.line or 0) <= base_lines]
+        if old:
+            raise DataError(old)
+        line_of = {base_lines + 1 + k: i for k, i in enumerate(keep)}
+        bad: dict[int, list[Problem]] = {}
+        for p in problems:
+            if p.is_error and p.line in line_of:
+                bad.setdefault(line_of[p.line], []).append(p)
+        if not bad:
+            result.warnings = [_relocate(p, origins[line_of[p.line]])
+                               for p in problems if p.line in line_of]
+            break
+        # Reject the first bad row only: later rows may have failed because of it.
+        first = min(bad)
+        keep.remove(first)
+        result.rejected.append((origins[first],
+                                [_relocate(p, origins[first]) for p in bad[first]]))
+    result.written = [records[i] for i in keep]
+    result.rejected.sort(key=lambda item: item[0].line or 0)
+    return text, result
 
 
 def _read_locked(path, display: str) -> str:
