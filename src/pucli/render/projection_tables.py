@@ -38,6 +38,8 @@ def projection_rows(p: Projection, regions: list[RegionRow] | None = None,
     rows = []
     for r in p.rows:
         gap = None if r.expected is None or r.plan is None else r.expected - r.plan
+        if p.method == "plan" and r.actual is None:
+            gap = None  # the projection *is* the plan path: a gap of 0 would say nothing
         rows.append([p.region, _when(p, r.date), _n(r.plan), _n(r.plan_rate), _n(r.actual),
                      _n(r.projection), _n(r.low), _n(r.high), _n(gap),
                      None if gap is None else round(gap / r.plan, 4)])
