@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SHARED = ROOT.parent / "shared"
 YAML_SUITE = SHARED / "corpora" / "yaml-test-suite" / "invalid"
+
+MINIMAL_TARGETS = """\
+region: Testland
+baseline: {date: 2021-12-31, value: 100}
+targets:
+  - {date: 2025-12-31, value: 200}
+"""
 
 
 @pytest.fixture(autouse=True)
@@ -36,8 +43,24 @@ def data_dir(tmp_path) -> Path:
     return target
 
 
-@dataclass
-class Result:
+@pytest.fixture
+def datadir(data_dir) -> Path:
+    """Alias of ``data_dir``."""
+    return data_dir
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    """A folder with only the minimal targets.yaml another region would write."""
+    folder = tmp_path / "region"
+    folder.mkdir()
+    (folder / "targets.yaml").write_text(MINIMAL_TARGETS, encoding="utf-8")
+    return folder
+
+
+class Result(NamedTuple):
+    """Exit code and captured output; unpacks as ``code, out, err`` too."""
+
     code: int
     out: str
     err: str

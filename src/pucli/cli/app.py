@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from pucli import __version__, exitcodes
-from pucli.cli import browse, validate
+from pucli.cli import actuals, browse, project, validate
 from pucli.problems import DataError
 
 app = typer.Typer(
@@ -50,6 +50,9 @@ app.command()(validate.recode)
 app.command()(browse.measures)
 app.command()(browse.show)
 app.command()(browse.units)
+app.add_typer(actuals.app)
+app.command()(project.project)
+app.command()(project.backtest)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -1,0 +1,95 @@
+"""`pucli actuals add` and `pucli actuals import`: recording observed counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pucli import exitcodes
+from pucli.cli.common import DataOption, data_dir
+
+app = typer.Typer(name="actuals", help="Record observed counts in actuals.csv.",
+                  no_args_is_help=True, rich_markup_mode=None)
+
+CountOption = Annotated[int | None, typer.Option(min=0, show_default=False)]
+
+
+@app.command("add")
+def add(
+    date: Annotated[str, typer.Argument(help="Period end, YYYY-MM-DD.")],
+    total: Annotated[str, typer.Argument(help="Total count of market entities.")],
+    enterprises: CountOption = None,
+    individual_businesses: CountOption = None,
+    cooperatives: CountOption = None,
+    new: Annotated[int | None, typer.Option(min=0, help="Registrations since the previous "
+                                            "row.", show_default=False)] = None,
+    cancelled: Annotated[int | None, typer.Option(min=0, help="Deregistrations since the "
+                                                  "previous row.", show_default=False)] = None,
+    region: Annotated[str | None, typer.Option(help="Sub-region (blank: the whole).")] = None,
+    source: Annotated[str | None, typer.Option(help="Where the figure comes from.")] = None,
+    data: DataOption = None,
+) -> None:
+    """Append one observed count to actuals.csv (checked first, then appended).
+
+    Example: pucli actuals add 2022-12-31 7961 --source "县市场监管局 2022年报"
+    """
+    from pucli.loading.actuals_write import append_actuals
+    from pucli.render.problems import format_problem
+
+    values = {"date": date, "total": total, "enterprises": enterprises,
+              "individual_businesses": individual_businesses, "cooperatives": cooperatives,
+              "new": new, "cancelled": cancelled, "region": region, "source": source}
+    record = {k: "" if v is None else str(v) for k, v in values.items()}
+    folder = data_dir(data)
+    result = append_actuals(folder, [record])
+    for problem in result.warnings:
+        typer.echo(format_problem(problem), err=True)
+    if result.rejected:
+        for _origin, problems in result.rejected:
+            for problem in problems:
+                typer.echo(format_problem(problem), err=True)
+        typer.echo("not written: fix the value and run the command again", err=True)
+        raise typer.Exit(exitcodes.INVALID)
+    typer.echo(f"added {date} {total} to {folder.display('actuals.csv')}", err=True)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A CSV or .xlsx export.", exists=False)],
+    map_: Annotated[list[str] | None, typer.Option(
+        "--map", "-m", help="SOURCE=COLUMN: which export column holds which actuals column "
+        "(repeat). Columns already named date, total, … need no mapping.")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Worksheet (default: the first).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only, write nothing.")]
+    = False,
+    data: DataOption = None,
+) -> None:
+    """Import rows from a registration-statistics export (CSV or .xlsx).
+
+    Every row is checked like `pucli validate` checks actuals.csv; good rows are appended
+    in one write, every rejected row is reported with its reason. Exit 1 if any row was
+    rejected.
+
+    Example: pucli actuals import 登记统计.xlsx --map 统计截止日=date --map 市场主体总数=total
+    """
+    from pucli.loading.actuals_import import parse_mapping, read_source
+    from pucli.loading.actuals_write import append_actuals, check_actuals_records
+    from pucli.render.problems import format_problem
+
+    folder = data_dir(data)
+    source = read_source(file, parse_mapping(map_ or []), sheet)
+    if source.ignored:
+        typer.echo(f"ignored columns: {', '.join(source.ignored)}", err=True)
+    run = check_actuals_records if dry_run else append_actuals
+    result = run(folder, source.records, source.origins)
+    for problem in result.warnings:
+        typer.echo(format_problem(problem), err=True)
+    for _origin, problems in result.rejected:
+        for problem in problems:
+            typer.echo(format_problem(problem), err=True)
+    verb = "would import" if dry_run else "imported"
+    typer.echo(f"{verb} {len(result.written)} row(s) into {folder.display('actuals.csv')}; "
+               f"rejected {len(result.rejected)}", err=True)
+    raise typer.Exit(exitcodes.INVALID if result.rejected else exitcodes.OK)

@@ -1,0 +1,128 @@
+"""`pucli project` and `pucli backtest`: the actuals against the plan's targets."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pucli.cli.common import DataOption, ListFormat, OutputOption, data_dir, parse_date
+
+
+class Method(enum.StrEnum):
+    plan = "plan"
+    constant_growth = "constant-growth"
+    log_linear = "log-linear"
+    damped_trend = "damped-trend"
+    seasonal = "seasonal"
+
+
+class ProjectFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+AsOfOption = Annotated[str | None, typer.Option(
+    "--as-of", help="Replay: only actuals up to this date (YYYY-MM-DD) count.",
+    show_default=False)]
+
+
+def project(
+    as_of: AsOfOption = None,
+    method: Annotated[Method | None, typer.Option(
+        "--method", help="Projection method (default: chosen from the data, with the reason "
+        "printed).", show_default=False)] = None,
+    chart: Annotated[Path | None, typer.Option(
+        "--chart", help="Also draw the chart to FILE.png or FILE.svg.", show_default=False)]
+    = None,
+    format: Annotated[ProjectFormat, typer.Option("--format", "-f")] = ProjectFormat.table,
+    output: OutputOption = None,
+    data: DataOption = None,
+) -> None:
+    """Project the count of market entities against the plan's targets.
+
+    Year-end rows (month ends when the actuals are monthly) with both readings of the
+    plan's path, the actuals, the projection with an 80 % interval and the gap; then each
+    target with its rating and the rule behind it, and the growth still required.
+
+    Example: pucli project --as-of 2023-06-30 --chart docs/project.png
+    """
+    from pucli.compute.projection import project_counts
+    from pucli.compute.regions import project_regions
+    from pucli.loading.actuals import open_actuals
+    from pucli.loading.dataset import open_targets
+
+    when = parse_date(as_of, "--as-of")
+    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
+        raise typer.BadParameter("the chart is written as .png or .svg", param_hint="--chart")
+    folder = data_dir(data)
+    targets = open_targets(folder)
+    actuals = open_actuals(folder)
+    result = project_counts(targets, actuals.whole(as_of=when), when,
+                            None if method is None else method.value)
+    regions = None
+    if actuals.regions():
+        _, regions = project_regions(targets, actuals, when,
+                                     None if method is None else method.value)
+    _emit(result, regions, format, output)
+    if chart is not None:
+        _draw(result, chart)
+
+
+def _emit(result, regions, format: ProjectFormat, output: Path | None) -> None:
+    from pucli.render import projection_tables as pt
+
+    columns, rows = pt.projection_rows(result, regions)
+    from pucli.cli.common import emit_listing
+
+    emit_listing(ListFormat(format.value), columns, rows, pt.projection_table(result, regions),
+                 output, json_data=pt.projection_json(result, regions), sheet="projection")
+
+
+def _draw(result, chart: Path) -> None:
+    from pucli.render.chart import render_projection_chart
+    from pucli.render.console import stderr_console
+    from pucli.render.fonts import find_cjk_font
+
+    font = find_cjk_font()
+    lang = render_projection_chart(result, chart, font)
+    if lang == "en":
+        stderr_console().print("note: no CJK font found, so the chart is labelled in English; "
+                               "install one (fonts-noto-cjk) or `pip install 'pucli[cjk]'`")
+    stderr_console().print(f"wrote {chart}")
+
+
+def backtest(
+    horizon: Annotated[int, typer.Option(min=1, help="Steps ahead to forecast from each "
+                                         "origin.")] = 1,
+    min_train: Annotated[int, typer.Option(min=2, help="Actuals known at the first "
+                                           "origin.")] = 3,
+    region: Annotated[str | None, typer.Option(help="A region of the region column.")] = None,
+    as_of: AsOfOption = None,
+    format: Annotated[ProjectFormat, typer.Option("--format", "-f")] = ProjectFormat.table,
+    output: OutputOption = None,
+    data: DataOption = None,
+) -> None:
+    """Rolling-origin backtest of every method on the actuals (MAPE, MASE vs naive).
+
+    From each origin, each method forecasts the next --horizon actuals from the ones
+    before; MASE below 1 means it beat the naive "no change" forecast.
+
+    Example: pucli backtest --horizon 4
+    """
+    from pucli.cli.common import emit_listing
+    from pucli.compute.backtest import backtest as run_backtest
+    from pucli.loading.actuals import open_actuals
+    from pucli.render import projection_tables as pt
+
+    when = parse_date(as_of, "--as-of")
+    actuals = open_actuals(data_dir(data))
+    series = actuals.series(region, as_of=when) if region else actuals.whole(as_of=when)
+    scores = run_backtest(series, horizon, min_train)
+    columns, rows = pt.backtest_rows(scores)
+    emit_listing(ListFormat(format.value), columns, rows, pt.backtest_table(scores), output,
+                 sheet="backtest")

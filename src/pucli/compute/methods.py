@@ -1,0 +1,159 @@
+"""Projection methods on the log of the counts (growth is multiplicative).
+
+Each method fits a series given as months ``t`` (see :mod:`pucli.compute.periods`) and
+log counts ``x``, and forecasts the log count at later months with a standard error.
+Points are ``exp(mean)`` (the median of the forecast), 80 % intervals
+``exp(mean ± q·se)`` with ``q`` from Student's t on the residual degrees of freedom.
+Only numpy: no statsmodels, every formula is written out here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from pucli.compute.periods import t90
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A fitted method: ``predict(t)`` gives log means and standard errors (NaN = none)."""
+
+    method: str
+    predict: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+    q: float = math.nan  # the quantile for 80 % intervals (NaN when there is no interval)
+    params: dict[str, float] | None = None
+
+    def forecast(self, t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Point, low and high in counts at months ``t``."""
+        mean, se = self.predict(np.asarray(t, dtype=float))
+        return np.exp(mean), np.exp(mean - self.q * se), np.exp(mean + self.q * se)
+
+
+def constant_growth(t: np.ndarray, x: np.ndarray) -> Fit:
+    """Growth at the observed average rate from the first to the last point.
+
+    ``μ = (x_n − x_1)/(t_n − t_1)`` a month; log increments scattered as a random walk
+    with drift give ``σ² = Σ (d_i − μΔ_i)²/Δ_i / (n − 2)`` and a forecast ``h`` months
+    ahead has variance ``σ²(h + h²/T)`` (the walk plus the uncertainty of μ, T = t_n − t_1).
+    """
+    n, span = len(t), t[-1] - t[0]
+    mu = (x[-1] - x[0]) / span
+    last_t, last_x = t[-1], x[-1]
+    if n >= 3:
+        d, dt_ = np.diff(x), np.diff(t)
+        sigma2 = float(np.sum((d - mu * dt_) ** 2 / dt_) / (n - 2))
+        q = t90(n - 2)
+    else:
+        sigma2, q = math.nan, math.nan
+
+    def predict(tt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        h = tt - last_t
+        return last_x + mu * h, np.sqrt(sigma2 * (h + h * h / span))
+
+    return Fit("constant-growth", predict, q, {"monthly_log_growth": float(mu),
+                                                 "sigma2": sigma2})
+
+
+def log_linear(t: np.ndarray, x: np.ndarray) -> Fit:
+    """Least-squares line through the log counts: ``x = a + b·t``.
+
+    Prediction variance ``s²(1 + 1/n + (t₀ − t̄)²/Sxx)``, ``s² = SSE/(n − 2)``.
+    """
+    n = len(t)
+    tm, xm = t.mean(), x.mean()
+    sxx = float(np.sum((t - tm) ** 2))
+    b = float(np.sum((t - tm) * (x - xm)) / sxx)
+    a = float(xm - b * tm)
+    s2 = float(np.sum((x - a - b * t) ** 2) / (n - 2))
+
+    def predict(tt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return a + b * tt, np.sqrt(s2 * (1 + 1 / n + (tt - tm) ** 2 / sxx))
+
+    return Fit("log-linear", predict, t90(n - 2), {"a": a, "b": b, "s2": s2})
+
+
+_ALPHAS = np.round(np.arange(0.05, 0.96, 0.05), 2)
+_BETA_SHARES = np.array([0.0, 0.1, 0.25, 0.5, 1.0])
+_PHIS = np.array([0.8, 0.85, 0.9, 0.95, 0.98])
+
+
+def damped_trend(t: np.ndarray, x: np.ndarray, alpha: float | None = None,
+                 beta: float | None = None, phi: float | None = None) -> Fit:
+    """Additive damped-trend exponential smoothing (Gardner & McKenzie) on regular steps.
+
+    Error-correction form, one step = the common spacing:
+    ``f = l + φb;  e = x − f;  l ← f + αe;  b ← φb + βe``, started at ``l = x₁``,
+    ``b = x₂ − x₁``. α, β ≤ α and φ minimise the one-step squared errors over a grid
+    unless given. ``k`` steps ahead: ``l + (φ + … + φᵏ)b``, variance
+    ``σ²(1 + Σ_{j<k} (α + βφ(1 − φʲ)/(1 − φ))²)``, ``σ² = SSE/(n − 4)``.
+    """
+    step = float(t[1] - t[0])
+    if alpha is None or beta is None or phi is None:
+        grid = [(a, a * s, p) for a in _ALPHAS for s in _BETA_SHARES for p in _PHIS]
+        al, be, ph = (np.array(v) for v in zip(*grid, strict=True))
+    else:
+        al, be, ph = np.array([alpha]), np.array([beta]), np.array([phi])
+    level = np.full(al.shape, x[0])
+    trend = np.full(al.shape, x[1] - x[0])
+    sse = np.zeros(al.shape)
+    for xi in x[1:]:
+        f = level + ph * trend
+        e = xi - f
+        sse += e * e
+        level = f + al * e
+        trend = ph * trend + be * e
+    best = int(np.argmin(sse))  # the first of equal fits: the grid order is the tiebreak
+    a, b_, p = float(al[best]), float(be[best]), float(ph[best])
+    lv, tr = float(level[best]), float(trend[best])
+    n = len(x)
+    df = max(n - 4, 1)
+    sigma2 = float(sse[best]) / df
+    last_t = float(t[-1])
+
+    def predict(tt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        k = (tt - last_t) / step
+        mean = lv + p * (1 - p ** k) / (1 - p) * tr
+        se = np.array([math.sqrt(sigma2 * (1 + sum(
+            (a + b_ * p * (1 - p ** j) / (1 - p)) ** 2 for j in range(1, int(math.ceil(kk))))))
+            for kk in np.atleast_1d(k)])
+        return mean, se.reshape(np.shape(mean))
+
+    return Fit("damped-trend", predict, t90(df),
+               {"alpha": a, "beta": b_, "phi": p, "sigma2": sigma2, "step": step})
+
+
+def seasonal_growth(t: np.ndarray, x: np.ndarray, months: np.ndarray) -> Fit:
+    """Monthly growth with a factor per calendar month (consecutive month ends, n ≥ 13).
+
+    ``d_i = x_i − x_{i−1}`` is the growth in the month of point ``i``; ``μ`` is the mean of
+    the twelve calendar-month means, ``s_m`` = month ``m``'s mean − μ (they sum to 0).
+    ``k`` months ahead: ``x_n + Σ (μ + s_m)`` over the months passed; variance
+    ``σ²(k + k²/N)`` with ``σ² = Σ (d − μ − s)²/(N − 12)`` over the ``N`` increments
+    (no interval when N ≤ 12: each month seen once leaves no scatter to measure).
+    """
+    d = np.diff(x)
+    m = months[1:]
+    means = np.array([d[m == k].mean() for k in range(1, 13)])
+    mu = float(means.mean())
+    season = means - mu
+    resid = d - mu - season[m - 1]
+    big_n = len(d)
+    if big_n > 12:
+        sigma2, q = float(np.sum(resid ** 2) / (big_n - 12)), t90(big_n - 12)
+    else:
+        sigma2, q = math.nan, math.nan
+    last_t, last_x, last_m = float(t[-1]), float(x[-1]), int(months[-1])
+
+    def predict(tt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        ks = np.rint(np.atleast_1d(tt) - last_t).astype(int)
+        mean = np.array([last_x + sum(mu + season[(last_m + j - 1) % 12]
+                                      for j in range(1, k + 1)) for k in ks])
+        se = np.sqrt(sigma2 * (ks + ks * ks / big_n))
+        return mean.reshape(np.shape(tt)), se.reshape(np.shape(tt))
+
+    return Fit("seasonal", predict, q, {"monthly_log_growth": mu, "sigma2": sigma2,
+                                         **{f"s{k}": float(season[k - 1]) for k in range(1, 13)}})

@@ -1,0 +1,69 @@
+"""The plan's path in its two readings, as counts at any date.
+
+- **targets** reading: from the baseline through each target in turn, growing at a
+  constant rate between consecutive points (Pu County: 6,472 → 7,961 at +23 %, then
+  12.2 % a year on to 11,236).
+- **rate** reading (one per stated rate): the targets up to the last point before the
+  final target, then compounding at the stated rate (Pu County: 7,961 at end-2022, then
+  15 % a year, reaching 12,108 by end-2025 — more than the 11,236 target).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from pucli.compute.periods import month_index
+from pucli.models.targets import DEFAULT_METRIC, Targets
+
+
+@dataclass(frozen=True)
+class Path:
+    """Knots (date, value) joined by constant growth; beyond the last knot, ``rate``."""
+
+    name: str
+    label: str
+    knots: tuple[tuple[dt.date, float], ...]
+    annual_rate: float | None = None  # growth a year after the last knot (rate reading)
+
+    def value(self, d: dt.date) -> float | None:
+        """The path's count at ``d`` (None before the baseline or past its end)."""
+        t = month_index(d)
+        pts = [(month_index(k), v) for k, v in self.knots]
+        if t < pts[0][0] - 1e-9:
+            return None
+        for (t0, v0), (t1, v1) in zip(pts, pts[1:], strict=False):
+            if t <= t1 + 1e-9:
+                return v0 * (v1 / v0) ** ((t - t0) / (t1 - t0))
+        t_last, v_last = pts[-1]
+        if self.annual_rate is not None:
+            return v_last * (1 + self.annual_rate) ** ((t - t_last) / 12)
+        return v_last if abs(t - t_last) < 1e-9 else None
+
+
+def plan_paths(targets: Targets, metric: str = DEFAULT_METRIC) -> list[Path]:
+    """The targets reading first, then one rate reading per stated rate of ``metric``."""
+    base = targets.baseline_for(metric)
+    points = targets.for_metric(metric)
+    if base is None or not points:
+        return []
+    knots = ((base.date, base.value), *((p.date, p.value) for p in points))
+    first_growth = (points[0].value / base.value - 1) if base.value else math.nan
+    label = f"targets: {_pct(first_growth)} to {points[0].value:,.0f}"
+    if len(points) > 1:
+        label += f", then on to {points[-1].value:,.0f}"
+    paths = [Path("targets", label, knots)]
+    for rate in targets.rates:
+        if rate.metric != metric:
+            continue
+        anchor = knots[:-1]  # up to the last point before the final target
+        paths.append(Path("rate", f"{_pct(rate.value)} a year from "
+                                  f"{anchor[-1][1]:,.0f} ({anchor[-1][0]})", anchor,
+                          rate.value))
+    return paths
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:+.1f} %" if abs(x * 100 - round(x * 100)) > 0.05 else \
+        f"{x * 100:+.0f} %"

@@ -1,0 +1,220 @@
+"""actuals.csv: observed counts → :class:`~pucli.models.observations.Actuals`, with located
+problems; registered as a checker of ``pucli validate``.
+
+Rules (each a located error unless noted):
+- ``date`` is YYYY-MM-DD, a real calendar date, not in the future; a date that is not a
+  month end is a warning (rows are period ends).
+- counts are whole numbers ≥ 0 (text, decimals and negatives are refused).
+- one row per date and series (region): a second row for the same date is an error.
+- when all three kinds are given they add up to ``total`` (any subset may not exceed it).
+- ``new`` and ``cancelled`` count registrations and deregistrations since the previous row
+  of the same series: ``total − previous total`` must equal ``new − cancelled``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from pucli.loading.csvfile import CsvRow, CsvTable, parse_csv, read_csv
+from pucli.loading.datadir import ACTUALS, DataDir
+from pucli.loading.dataset import OBSERVATION_CHECKERS
+from pucli.models.observations import (
+    COUNT_COLUMNS,
+    KINDS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    Actual,
+    Actuals,
+)
+from pucli.models.plan import Plan
+from pucli.models.targets import Targets
+from pucli.problems import DataError, Problem
+
+DATE_HINT = "write the period end as YYYY-MM-DD, e.g. 2022-12-31"
+
+
+def _at(table: CsvTable, code: str, message: str, row: CsvRow, column: str | None = None,
+        *, hint: str | None = None, severity: str = "error") -> Problem:
+    """``table.problem`` with the column as the character position of the field (where an
+    editor puts the cursor and the caret goes), not its field number."""
+    p = table.problem(code, message, row, column, hint=hint, severity=severity)
+    if p.col is None or p.excerpt is None:
+        return p
+    start, fields = 0, p.excerpt.split(",")
+    if '"' in p.excerpt or len(fields) != len(table.header):
+        return p  # quoted commas: keep the field number rather than guess
+    start = sum(len(f) + 1 for f in fields[: p.col - 1])
+    return dataclasses.replace(p, col=start + 1, width=max(len(fields[p.col - 1]), 1))
+
+
+def is_month_end(d: dt.date) -> bool:
+    return d.day == calendar.monthrange(d.year, d.month)[1]
+
+
+def _parse_count(table: CsvTable, row: CsvRow, column: str) -> tuple[int | None, Problem | None]:
+    text = row.values.get(column, "")
+    if text == "":
+        return None, None
+    plain = text.replace(",", "").replace("_", "")
+    try:
+        number = int(plain)
+    except ValueError:
+        try:
+            as_float = float(plain)
+        except ValueError:
+            return None, _at(table, "not-a-number", f"{column} '{text}' is not a number",
+                                       row, column, hint="write a whole number, e.g. 7961")
+        if as_float.is_integer():
+            number = int(as_float)
+        else:
+            return None, _at(table, "not-whole", f"{column} {text} is not a whole number",
+                                       row, column, hint="counts of entities are whole numbers")
+    if number < 0:
+        return None, _at(table, "negative-count", f"{column} {text} is negative", row,
+                                   column, hint="counts cannot be below zero")
+    return number, None
+
+
+def _parse_date(table: CsvTable, row: CsvRow, today: dt.date,
+                ) -> tuple[dt.date | None, list[Problem]]:
+    text = row.values["date"]
+    try:
+        d = dt.date.fromisoformat(text)
+    except ValueError:
+        looks_iso = len(text) == 10 and text[4] == "-" and text[7] == "-"
+        what = "is not a real date" if looks_iso else "is not a date (YYYY-MM-DD)"
+        return None, [_at(table, "bad-date", f"date '{text}' {what}", row, "date",
+                                    hint=DATE_HINT)]
+    if len(text) != 10:  # fromisoformat accepts 20221231 and 2022-W52-6
+        return None, [_at(table, "bad-date", f"date '{text}' is not YYYY-MM-DD", row,
+                                    "date", hint=DATE_HINT)]
+    if d > today:
+        return None, [_at(table, "future-date", f"date {d} is in the future (today is "
+                                    f"{today})", row, "date", hint="actuals are observed "
+                                    "counts; projections come from `pucli project`")]
+    if not is_month_end(d):
+        end = d.replace(day=calendar.monthrange(d.year, d.month)[1])
+        return d, [_at(table, "not-period-end", f"date {d} is not a month end", row,
+                                 "date", hint=f"rows are period ends; did you mean {end}?",
+                                 severity="warning")]
+    return d, []
+
+
+def parse_actuals(table: CsvTable, today: dt.date) -> tuple[Actuals, list[Problem]]:
+    """Typed rows and every problem of the table (rows with errors are left out)."""
+    problems: list[Problem] = []
+    rows: list[Actual] = []
+    for row in table.rows:
+        row_problems: list[Problem] = []
+        d, found = _parse_date(table, row, today)
+        row_problems += found
+        counts: dict[str, int | None] = {}
+        for column in COUNT_COLUMNS:
+            counts[column], problem = _parse_count(table, row, column)
+            if problem:
+                row_problems.append(problem)
+        if counts["total"] is None and "total" in row.values and row.values["total"] == "":
+            row_problems.append(_at(table, "missing-value", "total is empty", row, "total",
+                                              hint="every row needs the total count"))
+        if not any(p.is_error for p in row_problems):
+            row_problems += _check_kinds(table, row, counts)
+        problems += row_problems
+        if d is not None and not any(p.is_error for p in row_problems):
+            rows.append(Actual(date=d, line=row.line,
+                               region=row.values.get("region", ""),
+                               source=row.values.get("source", ""),
+                               **{c: counts[c] for c in COUNT_COLUMNS}))  # type: ignore[arg-type]
+    problems += _check_series(table, rows)
+    bad = {p.line for p in problems if p.is_error}
+    return Actuals([r for r in rows if r.line not in bad], table.file), problems
+
+
+def _check_kinds(table: CsvTable, row: CsvRow, counts: dict[str, int | None]) -> list[Problem]:
+    given = {k: counts[k] for k in KINDS if counts[k] is not None}
+    total = counts["total"]
+    if not given or total is None:
+        return []
+    parts = sum(v for v in given.values() if v is not None)
+    if len(given) == len(KINDS) and parts != total:
+        return [_at(table, "kinds-sum", f"enterprises + individual_businesses + "
+                              f"cooperatives = {parts}, but total is {total}", row, "total",
+                              hint="the three kinds of market entity make up the total")]
+    if parts > total:
+        return [_at(table, "kinds-sum", f"the kinds given add up to {parts}, more than "
+                              f"the total {total}", row, "total")]
+    return []
+
+
+def _check_series(table: CsvTable, rows: list[Actual]) -> list[Problem]:
+    """Duplicate dates and net change vs new − cancelled, per series, in date order."""
+    problems: list[Problem] = []
+    by_line = {r.line: r for r in table.rows}
+    seen: dict[tuple[tuple[str, str], dt.date], Actual] = {}
+    for r in rows:
+        first = seen.setdefault((r.key, r.date), r)
+        if first is not r:
+            where = f" for region {r.region}" if r.region else ""
+            problems.append(_at(table,
+                "duplicate-date", f"a second row for {r.date}{where} (first on line "
+                f"{first.line})", by_line[r.line], "date",
+                hint="keep one row per period end; correct the first row instead"))
+    previous: dict[tuple[str, str], Actual] = {}
+    for r in sorted(rows, key=lambda r: (r.key, r.date, r.line)):
+        prev = previous.get(r.key)
+        previous[r.key] = r
+        if prev is None or prev.date == r.date or r.new is None or r.cancelled is None:
+            continue
+        change, net = r.total - prev.total, r.new - r.cancelled
+        if change != net:
+            problems.append(_at(table,
+                "net-change", f"total rose by {change:+d} since {prev.date} (line {prev.line})"
+                f", but new − cancelled = {r.new} − {r.cancelled} = {net:+d}",
+                by_line[r.line], "total",
+                hint="new and cancelled count the registrations since the previous row; "
+                     "check the three numbers"))
+    return problems
+
+
+def load_actuals(path: Path, display: str, today: dt.date | None = None,
+                 ) -> tuple[Actuals | None, list[Problem]]:
+    """Read and check actuals.csv; ``None`` when the file cannot be read at all."""
+    table, problems = read_csv(path, display, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    if table is None:
+        return None, problems
+    actuals, found = parse_actuals(table, today or dt.date.today())
+    return actuals, problems + found
+
+
+def parse_actuals_text(text: str, display: str, today: dt.date,
+                       ) -> tuple[CsvTable | None, Actuals | None, list[Problem]]:
+    """Like :func:`load_actuals` on text already read (used before appending)."""
+    table, problems = parse_csv(text, display, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    if table is None:
+        return None, None, problems
+    actuals, found = parse_actuals(table, today)
+    return table, actuals, problems + found
+
+
+def open_actuals(datadir: DataDir, today: dt.date | None = None) -> Actuals:
+    """The actuals (empty when the folder has no actuals.csv), or :class:`DataError`."""
+    path = datadir.file(ACTUALS)
+    if not path.exists():
+        return Actuals([], datadir.display(ACTUALS))
+    actuals, problems = load_actuals(path, datadir.display(ACTUALS), today)
+    errors = [p for p in problems if p.is_error]
+    if actuals is None or errors:
+        raise DataError(errors or problems)
+    return actuals
+
+
+def check_actuals(datadir: DataDir, plan: Plan | None, targets: Targets | None,
+                  today: dt.date) -> list[Problem]:
+    """The ``pucli validate`` checker of actuals.csv."""
+    _, problems = load_actuals(datadir.file(ACTUALS), datadir.display(ACTUALS), today)
+    return problems
+
+
+OBSERVATION_CHECKERS.append((ACTUALS, check_actuals))

@@ -1,0 +1,155 @@
+"""Reading a registration-statistics export (CSV or .xlsx) into candidate actuals rows.
+
+Source columns are matched to actuals.csv columns by ``--map SOURCE=COLUMN`` or by
+having the column's own name; other columns are ignored (and listed). Values are
+normalised the way exports write them: Excel dates, ``2022/12/31``, ``2022年12月`` (the
+month end), ``7,961`` and ``7961.0``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pucli.loading.actuals_write import CANONICAL, Origin
+from pucli.loading.schema import did_you_mean
+from pucli.loading.textfile import MAX_CSV_BYTES, read_text
+from pucli.problems import DataError, Problem
+
+_DAY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(末)?$")
+
+
+@dataclass
+class SourceRows:
+    records: list[dict[str, str]] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # source columns not imported
+
+
+def parse_mapping(items: list[str]) -> dict[str, str]:
+    """``["统计日期=date", "总数=total"]`` → source column → actuals column."""
+    mapping: dict[str, str] = {}
+    for item in items:
+        source, sep, target = item.partition("=")
+        source, target = source.strip(), target.strip()
+        if not sep or not source or not target:
+            raise DataError([Problem("bad-map", f"--map '{item}' is not SOURCE=COLUMN",
+                                     "--map", hint="e.g. --map 统计日期=date --map 总数=total")])
+        if target not in CANONICAL:
+            raise DataError([Problem("bad-map", f"--map '{item}': unknown column '{target}'",
+                                     "--map", hint=did_you_mean(target, CANONICAL)
+                                     or "columns: " + ", ".join(CANONICAL))])
+        mapping[source] = target
+    return mapping
+
+
+def normalise_date(value: object) -> str:
+    """An export's date cell as YYYY-MM-DD when it can be read as one; else as given."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = _text(value)
+    if m := _DAY.match(text):
+        y, mo, d = (int(g) for g in m.groups())
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    if (m := _MONTH.match(text)) and 1 <= int(m.group(2)) <= 12:
+        y, mo = int(m.group(1)), int(m.group(2))
+        return dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
+    return text
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_source(path: Path, mapping: dict[str, str], sheet: str | None = None) -> SourceRows:
+    """Candidate rows from a CSV or .xlsx export, with where each came from."""
+    display = str(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        grid, where = _read_xlsx(path, display, sheet)
+    else:
+        grid, where = _read_csv(path, display)
+    if not grid:
+        raise DataError([Problem("empty-file", "no rows to import", display)])
+    header_line, header = grid[0]
+    names = [_text(h) for h in header]
+    columns: dict[str, int] = {}
+    ignored: list[str] = []
+    for i, name in enumerate(names):
+        target = mapping.get(name, name if name in CANONICAL else None)
+        if target is None:
+            if name:
+                ignored.append(name)
+        elif target not in columns:
+            columns[target] = i
+    for source in mapping:
+        if source not in names:
+            raise DataError([Problem("bad-map", f"--map: the file has no column '{source}'",
+                                     f"{where}{header_line}", hint=did_you_mean(source, names)
+                                     or "columns: " + ", ".join(n for n in names if n))])
+    for needed in ("date", "total"):
+        if needed not in columns:
+            raise DataError([Problem(
+                "missing-column", f"no column for '{needed}'", f"{where}{header_line}",
+                hint=f"map one with --map SOURCE={needed}; the file's columns: "
+                     + ", ".join(n for n in names if n))])
+    out = SourceRows(ignored=ignored)
+    for line, cells in grid[1:]:
+        if all(_text(c) == "" for c in cells):
+            continue
+        record = {}
+        for target, i in columns.items():
+            cell = cells[i] if i < len(cells) else None
+            record[target] = normalise_date(cell) if target == "date" else _text(cell)
+        out.records.append(record)
+        out.origins.append(Origin(where.rstrip(":"), line,
+                                  {t: i + 1 for t, i in columns.items()}))
+    return out
+
+
+def _read_csv(path: Path, display: str) -> tuple[list[tuple[int, list[object]]], str]:
+    text, problems = read_text(path, display, MAX_CSV_BYTES)
+    if text is None:
+        raise DataError(problems)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    grid: list[tuple[int, list[object]]] = []
+    start = 1
+    try:
+        for record in reader:
+            grid.append((start, list(record)))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise DataError([Problem("csv-syntax", f"malformed CSV: {exc}", display, start)]
+                        ) from None
+    return grid, f"{display}:"
+
+
+def _read_xlsx(path: Path, display: str, sheet: str | None,
+               ) -> tuple[list[tuple[int, list[object]]], str]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        raise DataError([Problem("unreadable-file", f"cannot read workbook: {exc}", display,
+                                 hint="save it as .xlsx from Excel/WPS")]) from None
+    if sheet is not None and sheet not in wb.sheetnames:
+        raise DataError([Problem("unknown-sheet", f"no sheet '{sheet}'", display,
+                                 hint="sheets: " + ", ".join(wb.sheetnames))])
+    ws = wb[sheet] if sheet else wb.worksheets[0]
+    grid = [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)
+            if any(v is not None and _text(v) != "" for v in row)]
+    wb.close()
+    return grid, f"{display}[{ws.title}]:"

@@ -1,0 +1,145 @@
+"""Appending observed counts to actuals.csv: validated first, then appended in one write.
+
+The existing file is read and checked *inside* the exclusive lock, the new rows are
+checked as if they were already in the file (the same rules as ``pucli validate``), rows
+with errors are rejected with their reasons, and the rest are appended with one
+``write()`` — the file is never rewritten from a parsed copy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+from pucli.loading.actuals import parse_actuals_text
+from pucli.loading.csvfile import format_row, locked_for_append
+from pucli.loading.datadir import ACTUALS, DataDir
+from pucli.loading.textfile import MAX_CSV_BYTES, decode_bytes
+from pucli.models.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from pucli.problems import DataError, Problem
+
+CANONICAL = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a candidate row came from, for messages: file, line, and the column (1-based)
+    of each canonical field in that file."""
+
+    file: str
+    line: int | None = None
+    columns: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class AppendResult:
+    written: list[dict[str, str]] = field(default_factory=list)
+    rejected: list[tuple[Origin, list[Problem]]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def append_actuals(datadir: DataDir, records: list[dict[str, str]],
+                   origins: list[Origin] | None = None, today: dt.date | None = None,
+                   ) -> AppendResult:
+    """Check ``records`` (canonical column → text) against actuals.csv and append the good
+    ones. Raises :class:`DataError` when the existing file itself is invalid."""
+    path, display = datadir.file(ACTUALS), datadir.display(ACTUALS)
+    with locked_for_append(path) as fd:
+        existing = _read_locked(path, display)
+        text, result = _decide(existing, records, origins, display, today)
+        if result.written:
+            # ``text`` starts with the file as read (plus a final newline if it lacked one).
+            data = text[len(existing):].encode("utf-8")
+            written = os.write(fd, data)
+            if written != len(data):  # pragma: no cover - disk full
+                raise OSError(f"short write to {path}: {written} of {len(data)} bytes")
+            os.fsync(fd)
+    return result
+
+
+def check_actuals_records(datadir: DataDir, records: list[dict[str, str]],
+                          origins: list[Origin] | None = None, today: dt.date | None = None,
+                          ) -> AppendResult:
+    """What :func:`append_actuals` would write and reject, writing nothing."""
+    path, display = datadir.file(ACTUALS), datadir.display(ACTUALS)
+    existing = _read_locked(path, display) if path.exists() else ""
+    return _decide(existing, records, origins, display, today)[1]
+
+
+def _decide(existing: str, records: list[dict[str, str]], origins: list[Origin] | None,
+            display: str, today: dt.date | None) -> tuple[str, AppendResult]:
+    """The file text with the accepted rows appended, and what was accepted/rejected."""
+    today = today or dt.date.today()
+    origins = origins or [Origin(display) for _ in records]
+    result = AppendResult()
+    header = _header(existing, records)
+    keep = list(range(len(records)))
+    for i in list(keep):
+        extra = [c for c, v in records[i].items() if v != "" and c not in header]
+        if extra:
+            keep.remove(i)
+            result.rejected.append((origins[i], [Problem(
+                "unknown-column", f"{display} has no column '{extra[0]}'", display, 1,
+                None, "header", f"add '{extra[0]}' to the header of {display} first, "
+                "or leave the value out")]))
+    base = existing if existing else format_row(header)
+    if not base.endswith("\n"):
+        base += "\n"
+    base_lines = base.count("\n")
+    while True:
+        text = base + "".join(format_row([records[i].get(c, "") for c in header])
+                              for i in keep)
+        _, _, problems = parse_actuals_text(text, display, today)
+        old = [p for p in problems if p.is_error and (p.line or 0) <= base_lines]
+        if old:
+            raise DataError(old)
+        line_of = {base_lines + 1 + k: i for k, i in enumerate(keep)}
+        bad: dict[int, list[Problem]] = {}
+        for p in problems:
+            if p.is_error and p.line in line_of:
+                bad.setdefault(line_of[p.line], []).append(p)
+        if not bad:
+            result.warnings = [_relocate(p, origins[line_of[p.line]])
+                               for p in problems if p.line in line_of]
+            break
+        # Reject the first bad row only: later rows may have failed because of it.
+        first = min(bad)
+        keep.remove(first)
+        result.rejected.append((origins[first],
+                                [_relocate(p, origins[first]) for p in bad[first]]))
+    result.written = [records[i] for i in keep]
+    result.rejected.sort(key=lambda item: item[0].line or 0)
+    return text, result
+
+
+def _read_locked(path, display: str) -> str:
+    if os.path.getsize(path) == 0:
+        return ""
+    if os.path.getsize(path) > MAX_CSV_BYTES:
+        raise DataError([Problem("file-too-large", "actuals file too large", display)])
+    with open(path, "rb") as fh:
+        text, problems = decode_bytes(fh.read(), display)
+    if text is None:
+        raise DataError(problems)
+    return text
+
+
+def _header(existing: str, records: list[dict[str, str]]) -> list[str]:
+    if existing:
+        first = existing.splitlines()[0].lstrip("\ufeff")
+        return [h.strip() for h in first.split(",")]
+    used = {c for r in records for c, v in r.items() if v != ""}
+    return REQUIRED_COLUMNS + [c for c in OPTIONAL_COLUMNS if c in used]
+
+
+def _relocate(p: Problem, origin: Origin) -> Problem:
+    """A problem found at the would-be line of actuals.csv, moved to the source row."""
+    if origin.line is None:
+        return p
+    column = p.path.split(", ", 1)[1] if ", " in p.path else None
+    return dataclasses.replace(p, file=origin.file, line=origin.line,
+                               col=origin.columns.get(column) if column else None,
+                               path=f"row {origin.line}" + (f", {column}" if column else ""),
+                               excerpt=None)

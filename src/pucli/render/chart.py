@@ -1,0 +1,85 @@
+"""The projection chart: both plan paths, actuals, the projection with its 80 % band and
+the target markers — labelled in Chinese when a CJK font is found, else in English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path as FilePath
+
+from pucli.compute.periods import month_ends
+from pucli.compute.projection import Projection
+
+LABELS = {
+    "zh": {"title": "{region}市场主体总数：规划路径、实际与预测", "x": "年末",
+           "y": "市场主体（户）", "plan": "规划路径一：逐个达到目标值",
+           "rate": "规划路径二：{rate}年后年均增长{pct}",
+           "actual": "实际", "projection": "预测（{method}）", "band": "80% 区间",
+           "target": "目标"},
+    "en": {"title": "{region} market entities: plan path, actuals and projection",
+           "x": "year end", "y": "market entities", "plan": "plan (targets): {label}",
+           "rate": "plan (rate): {label}", "actual": "actual",
+           "projection": "projection ({method})", "band": "80 % interval", "target": "target"},
+}
+
+
+def render_projection_chart(p: Projection, path: FilePath, font: str | None) -> str:
+    """Draw ``p`` to ``path`` (.png or .svg); returns the label language used."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    lang = "zh" if font else "en"
+    text = LABELS[lang]
+    region = p.region if lang == "zh" or p.region.isascii() else "Region"
+    rc = {"font.family": [font, "DejaVu Sans"], "axes.unicode_minus": False} if font else {}
+    with plt.rc_context(rc):
+        fig, ax = plt.subplots(figsize=(9, 5.2), dpi=110)
+        if p.rows:
+            start, end = p.rows[0].date, p.rows[-1].date
+            dense = [start, *month_ends(start, end)]
+            for i, (path_, style) in enumerate(zip(p.paths, ("-", "--"), strict=False)):
+                key = "plan" if i == 0 else "rate"
+                label = text[key].format(label=path_.label, rate=path_.knots[-1][0].year,
+                                         pct=f"{(path_.annual_rate or 0) * 100:.0f}%")
+                ax.plot(dense, [path_.value(d) for d in dense], style, color="C0" if i == 0
+                        else "C7", lw=1.6, label=label)
+        known = [(r.date, r.actual) for r in p.rows if r.actual is not None]
+        if p.latest and all(d != p.latest[0] for d, _ in known):
+            known.append(p.latest)
+        if known:
+            ax.plot([d for d, _ in known], [v for _, v in known], "o", color="C3",
+                    label=text["actual"])
+        proj = [r for r in p.rows if r.projection is not None]
+        if proj and p.method != "plan":
+            xs = ([p.latest[0]] if p.latest else []) + [r.date for r in proj]
+            ys = ([p.latest[1]] if p.latest else []) + [r.projection for r in proj]
+            ax.plot(xs, ys, "-", color="C1", lw=2,
+                    label=text["projection"].format(method=p.method))
+            band = [r for r in proj if r.low is not None]
+            if band:
+                bx = ([p.latest[0]] if p.latest else []) + [r.date for r in band]
+                lo = ([p.latest[1]] if p.latest else []) + [r.low for r in band]
+                hi = ([p.latest[1]] if p.latest else []) + [r.high for r in band]
+                ax.fill_between(bx, lo, hi, color="C1", alpha=0.2, label=text["band"])
+        for i, t in enumerate(p.targets):
+            ax.plot([t.date], [t.value], marker="*", ms=14, color="C2", ls="none",
+                    label=text["target"] if i == 0 else None)
+            ax.annotate(f"{t.value:,.0f}", (t.date, t.value), textcoords="offset points",
+                        xytext=(-10, 9), ha="right", fontsize=9)
+        ax.set_title(text["title"].format(region=region))
+        ax.set_xlabel(text["x"])
+        ax.set_ylabel(text["y"])
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8, loc="upper left")
+        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
+        fig.autofmt_xdate()
+        fig.tight_layout()
+        fig.savefig(path, format="svg" if str(path).lower().endswith(".svg") else "png")
+        plt.close(fig)
+    return lang
+
+
+def chart_dates(p: Projection) -> list[dt.date]:
+    """The dates the chart plots (its x data), for tests that check data, not pixels."""
+    return [r.date for r in p.rows]

@@ -1,0 +1,96 @@
+"""`pucli actuals add` / `import`: validated first, appended, every rejected row reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+
+from pucli.loading.actuals_write import append_actuals
+from pucli.loading.datadir import DataDir
+
+HEADER = "date,total,source\n"
+SHIPPED = (HEADER + '2021-12-31,6472,"derived: 7961 − 1489 from 蒲发〔2022〕11号 二、工作目标 '
+           '(力保2022年增长率达23%，增长1489户，到2022年末市场主体总数达7961户); the plan does '
+           'not state the end-2021 count"\n')
+
+
+def test_add_appends_one_row(cli, datadir):
+    code, _, err = cli("actuals", "add", "2022-12-31", "7900", "--source", "synthetic",
+                       "--data", str(datadir))
+    assert code == 0, err
+    assert (datadir / "actuals.csv").read_text(encoding="utf-8") == (
+        SHIPPED + "2022-12-31,7900,synthetic\n")
+
+
+def test_add_refuses_a_bad_row_and_writes_nothing(cli, datadir):
+    code, _, err = cli("actuals", "add", "2021-12-31", "7000", "--data", str(datadir))
+    assert code == 1
+    assert "a second row for 2021-12-31 (first on line 2) [duplicate-date]" in err
+    assert "not written" in err
+    assert (datadir / "actuals.csv").read_text(encoding="utf-8") == SHIPPED
+
+
+def test_add_refuses_a_column_the_file_lacks(cli, datadir):
+    code, _, err = cli("actuals", "add", "2022-12-31", "7900", "--enterprises", "2000",
+                       "--data", str(datadir))
+    assert code == 1
+    assert "has no column 'enterprises'" in err
+
+
+def test_import_csv_with_a_mapping_reports_every_rejected_row(cli, minimal, tmp_path):
+    src = tmp_path / "export.csv"
+    src.write_text("统计日期,市场主体总数,备注\n"
+                   "2022年12月,120,a\n"
+                   "2023/06/30,一百,b\n"
+                   "2023-12-31,140,c\n"
+                   "2023-12-31,141,d\n", encoding="utf-8")
+    code, _, err = cli("actuals", "import", str(src), "--map", "统计日期=date",
+                       "--map", "市场主体总数=total", "--data", str(minimal))
+    assert code == 1
+    assert "ignored columns: 备注" in err
+    assert f"{src}:3:2: row 3, total: total '一百' is not a number [not-a-number]" in err
+    assert f"{src}:5:1: row 5, date: a second row for 2023-12-31" in err
+    assert "imported 2 row(s)" in err and "rejected 2" in err
+    assert (minimal / "actuals.csv").read_text(encoding="utf-8") == (
+        "date,total\n2022-12-31,120\n2023-12-31,140\n")
+
+
+def test_import_xlsx(cli, minimal, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "统计"
+    ws.append(["截止日期", "总数"])
+    ws.append([dt.datetime(2022, 12, 31), 7900.0])
+    ws.append([dt.datetime(2023, 12, 31), -3])
+    wb.save(tmp_path / "export.xlsx")
+    code, _, err = cli("actuals", "import", str(tmp_path / "export.xlsx"), "-m", "截止日期=date",
+                       "-m", "总数=total", "--data", str(minimal))
+    assert code == 1
+    assert "export.xlsx[统计]:3:2: row 3, total: total -3 is negative" in err
+    assert (minimal / "actuals.csv").read_text() == "date,total\n2022-12-31,7900\n"
+
+
+def test_import_names_the_missing_mapping(cli, minimal, tmp_path):
+    src = tmp_path / "export.csv"
+    src.write_text("日期,数量\n2022-12-31,1\n", encoding="utf-8")
+    code, _, err = cli("actuals", "import", str(src), "--data", str(minimal))
+    assert code == 1
+    assert "no column for 'date' [missing-column]" in err
+    assert "map one with --map SOURCE=date; the file's columns: 日期, 数量" in err
+
+
+def _append(args):
+    folder, year = args
+    return len(append_actuals(DataDir(folder, "--data"),
+                              [{"date": f"{year}-12-31", "total": str(year)}]).written)
+
+
+def test_concurrent_appends_keep_every_row(minimal):
+    with multiprocessing.get_context("fork").Pool(8) as pool:
+        written = pool.map(_append, [(minimal, y) for y in range(1990, 2022)])
+    assert sum(written) == 32
+    lines = (minimal / "actuals.csv").read_text().splitlines()
+    assert lines[0] == "date,total" and len(lines) == 33
+    assert sorted(lines[1:]) == [f"{y}-12-31,{y}" for y in range(1990, 2022)]
