@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from pucli import __version__, exitcodes
-from pucli.cli import browse, validate
+from pucli.cli import browse, tracking, validate
 from pucli.problems import DataError
 
 app = typer.Typer(
@@ -49,6 +49,11 @@ app.command()(validate.schema)
 app.command()(browse.measures)
 app.command()(browse.show)
 app.command()(browse.units)
+app.command()(tracking.update)
+app.command()(tracking.overdue)
+app.command()(tracking.due)
+app.command()(tracking.status)
+app.command()(tracking.ledger)
 
 
 def run(argv: list[str] | None = None) -> int:
