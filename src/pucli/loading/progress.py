@@ -49,78 +49,101 @@ def check_values(values: dict[str, str], plan: Plan, today: dt.date,
                  index: dict[str, str] | None = None, line: int = 0,
                  ) -> tuple[ProgressEntry | None, list[Issue]]:
     """Check one entry's text values; the entry (if no errors) and every issue found."""
-    index = plan.unit_index() if index is None else index
-    issues: list[Issue] = []
-    date = _check_date(values.get("date", ""), plan, today, issues)
-    measure = _check_measure(values.get("measure", ""), plan, issues)
-    unit = _check_unit(values.get("unit", ""), plan, measure, index, issues)
-    status = values.get("status", "")
-    if status not in STATUSES:
-        issues.append(Issue("status", "unknown-status", f"unknown status '{status}'",
-                            did_you_mean(status, STATUSES) or "use one of " + ", ".join(STATUSES)))
-    percent = _check_percent(values.get("percent", ""), issues)
-    if any(i.severity == "error" for i in issues):
-        return None, issues
-    assert date is not None and measure is not None and unit is not None
-    return ProgressEntry(date, measure, unit, status, percent, values.get("note", ""),
-                         values.get("evidence", ""), line), issues
+    return EntryChecker(plan, today, index).check(values, line)
 
 
-def _check_date(text: str, plan: Plan, today: dt.date, issues: list[Issue]) -> dt.date | None:
-    try:
-        date = dt.date.fromisoformat(text)
-    except ValueError:
-        issues.append(Issue("date", "invalid-date", f"'{text}' is not a date",
-                            "write dates as YYYY-MM-DD, e.g. 2025-03-31"))
-        return None
-    if date > today:
-        issues.append(Issue("date", "future-date", f"entry dated {date}, after today ({today})",
-                            "date a report on the day it was made; check the year and month"))
-    elif date < plan.plan.issued:
-        issues.append(Issue("date", "before-plan",
-                            f"entry dated {date}, before the plan was issued "
-                            f"({plan.plan.issued})", severity="warning"))
-    return date
+class EntryChecker:
+    """Checks entries against one plan; results for a date or a (measure, unit) pair are
+    cached, since a ledger repeats the same few hundred pairs and dates for years."""
 
+    def __init__(self, plan: Plan, today: dt.date, index: dict[str, str] | None = None):
+        self.plan, self.today = plan, today
+        self.index = plan.unit_index() if index is None else index
+        self.measures = {m.id: m for m in plan.measures}
+        self.responsible = {m.id: {self.index.get(u, u) for u in m.units}
+                            for m in plan.measures}
+        self._dates: dict[str, tuple[dt.date | None, list[Issue]]] = {}
+        self._pairs: dict[tuple[str, str], tuple[int | None, str | None, list[Issue]]] = {}
 
-def _check_measure(text: str, plan: Plan, issues: list[Issue]) -> int | None:
-    ids = [m.id for m in plan.measures]
-    span = f"measures run {min(ids)}–{max(ids)}; see `pucli measures`"
-    try:
-        measure_id = int(text)
-    except ValueError:
-        titles = {m.title: m.id for m in plan.measures}
-        close = did_you_mean(text, titles)
-        hint = span
-        if close:
-            title = close.split("'")[1]
-            hint = f"write the measure's number: did you mean {titles[title]} ({title})?"
-        issues.append(Issue("measure", "unknown-measure", f"'{text}' is not a measure number",
-                            hint))
-        return None
-    if plan.measure(measure_id) is None:
-        issues.append(Issue("measure", "unknown-measure", f"no measure {measure_id}",
-                            span))
-        return None
-    return measure_id
+    def check(self, values: dict[str, str], line: int = 0,
+              ) -> tuple[ProgressEntry | None, list[Issue]]:
+        text = values.get("date", "")
+        if text not in self._dates:
+            found: list[Issue] = []
+            self._dates[text] = (self._date(text, found), found)
+        date, date_issues = self._dates[text]
+        pair = (values.get("measure", ""), values.get("unit", ""))
+        if pair not in self._pairs:
+            found = []
+            measure = self._measure(pair[0], found)
+            self._pairs[pair] = (measure, self._unit(pair[1], measure, found), found)
+        measure, unit, pair_issues = self._pairs[pair]
+        issues = date_issues + pair_issues
+        status = values.get("status", "")
+        if status not in STATUSES:
+            issues.append(Issue("status", "unknown-status", f"unknown status '{status}'",
+                                did_you_mean(status, STATUSES)
+                                or "use one of " + ", ".join(STATUSES)))
+        percent = _check_percent(values.get("percent", ""), issues)
+        if date is None or measure is None or unit is None or any(
+                i.severity == "error" for i in issues):
+            return None, issues
+        return ProgressEntry(date, measure, unit, status, percent, values.get("note", ""),
+                             values.get("evidence", ""), line), issues
 
+    def _date(self, text: str, issues: list[Issue]) -> dt.date | None:
+        try:
+            date = dt.date.fromisoformat(text)
+        except ValueError:
+            issues.append(Issue("date", "invalid-date", f"'{text}' is not a date",
+                                "write dates as YYYY-MM-DD, e.g. 2025-03-31"))
+            return None
+        if date > self.today:
+            issues.append(Issue("date", "future-date",
+                                f"entry dated {date}, after today ({self.today})",
+                                "date a report on the day it was made; check the year and "
+                                "month"))
+        elif date < self.plan.plan.issued:
+            issues.append(Issue("date", "before-plan",
+                                f"entry dated {date}, before the plan was issued "
+                                f"({self.plan.plan.issued})", severity="warning"))
+        return date
 
-def _check_unit(text: str, plan: Plan, measure_id: int | None, index: dict[str, str],
-                issues: list[Issue]) -> str | None:
-    canonical = index.get(text)
-    if canonical is None:
-        issues.append(Issue("unit", "unknown-unit", f"unknown unit '{text}'",
-                            did_you_mean(text, index) or "see `pucli units` for the registry"))
-        return None
-    if canonical != text:
-        issues.append(Issue("unit", "alias-used", f"'{text}' is an alias of '{canonical}'",
-                            f"write '{canonical}'", "warning"))
-    measure = plan.measure(measure_id) if measure_id is not None else None
-    if measure is not None and canonical not in {index.get(u, u) for u in measure.units}:
-        issues.append(Issue("unit", "unit-not-responsible",
-                            f"'{canonical}' is not responsible for measure {measure.id}",
-                            "units responsible for it: " + ", ".join(measure.units)))
-    return canonical
+    def _measure(self, text: str, issues: list[Issue]) -> int | None:
+        span = f"measures run {min(self.measures)}–{max(self.measures)}; see `pucli measures`"
+        try:
+            measure_id = int(text)
+        except ValueError:
+            titles = {m.title: m.id for m in self.plan.measures}
+            close = did_you_mean(text, titles)
+            hint = span
+            if close:
+                title = close.split("'")[1]
+                hint = f"write the measure's number: did you mean {titles[title]} ({title})?"
+            issues.append(Issue("measure", "unknown-measure",
+                                f"'{text}' is not a measure number", hint))
+            return None
+        if measure_id not in self.measures:
+            issues.append(Issue("measure", "unknown-measure", f"no measure {measure_id}", span))
+            return None
+        return measure_id
+
+    def _unit(self, text: str, measure_id: int | None, issues: list[Issue]) -> str | None:
+        canonical = self.index.get(text)
+        if canonical is None:
+            issues.append(Issue("unit", "unknown-unit", f"unknown unit '{text}'",
+                                did_you_mean(text, self.index)
+                                or "see `pucli units` for the registry"))
+            return None
+        if canonical != text:
+            issues.append(Issue("unit", "alias-used", f"'{text}' is an alias of '{canonical}'",
+                                f"write '{canonical}'", "warning"))
+        if measure_id is not None and canonical not in self.responsible[measure_id]:
+            issues.append(Issue("unit", "unit-not-responsible",
+                                f"'{canonical}' is not responsible for measure {measure_id}",
+                                "units responsible for it: "
+                                + ", ".join(self.measures[measure_id].units)))
+        return canonical
 
 
 def _check_percent(text: str, issues: list[Issue]) -> float | None:
@@ -156,10 +179,10 @@ def _load(path: Path, display: str, plan: Plan, today: dt.date,
     table, problems = read_csv(path, display, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
     if table is None:
         return [], problems
-    index = plan.unit_index()
+    checker = EntryChecker(plan, today)
     entries: list[ProgressEntry] = []
     for row in table.rows:
-        entry, issues = check_values(row.values, plan, today, index, row.line)
+        entry, issues = checker.check(row.values, row.line)
         problems += [_locate(table, row, i) for i in issues]
         if entry is not None:
             entries.append(entry)
@@ -228,10 +251,9 @@ def _existing_header(path: Path, display: str, plan: Plan, today: dt.date) -> li
     """The header of the existing ledger, after checking every row (inside the lock)."""
     table, problems = read_csv(path, display, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
     if table is not None:
-        index = plan.unit_index()
+        checker = EntryChecker(plan, today)
         for row in table.rows:
-            problems += [_locate(table, row, i) for i in check_values(row.values, plan, today,
-                                                                       index, row.line)[1]]
+            problems += [_locate(table, row, i) for i in checker.check(row.values, row.line)[1]]
     errors = [p for p in problems if p.is_error]
     if table is None or errors:
         raise DataError(errors + [Problem(
