@@ -56,7 +56,7 @@ def test_update_unknown_measure_is_refused(data, capsys):
     code, _, err = pucli(capsys, "update", "7", "--unit", "县发改局", "--status", "done",
                          "--data", str(data))
     assert code == exitcodes.INVALID
-    assert "MEASURE: measure: no measure 7 [unknown-measure]" in err
+    assert "MEASURE: no measure 7 [unknown-measure]" in err
     assert (data / "progress.csv").read_text(encoding="utf-8") == HEADER
 
 

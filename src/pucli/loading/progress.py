@@ -227,7 +227,7 @@ def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
             "read-only-data", "the bundled data folder is read-only", str(datadir.path),
             hint="pass --data DIR (or set PUCLI_DATA) to the folder that holds your ledger")])
     entry, issues = check_values(values, plan, today)
-    problems = [Problem(i.code, i.message, OPTION_OF_COLUMN[i.column], path=i.column,
+    problems = [Problem(i.code, i.message, OPTION_OF_COLUMN[i.column],
                         hint=i.hint, severity=i.severity)  # type: ignore[arg-type]
                 for i in issues if i.severity == "error"]
     if entry is None or problems:
