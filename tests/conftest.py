@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 

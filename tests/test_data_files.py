@@ -7,9 +7,10 @@ import sys
 
 import pytest
 
-from conftest import DATA, ROOT, SHARED
 from pucli.loading.datadir import BUNDLED, resolve_data_dir
 from pucli.loading.dataset import open_plan, open_targets
+
+from conftest import DATA, ROOT, SHARED
 
 SOURCE = SHARED / "source" / "puxian-market-entity-doubling-plan-2022.txt"
 

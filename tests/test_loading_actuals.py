@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import DATA, ROOT
 from pucli.loading.actuals import load_actuals
 from pucli.loading.datadir import DataDir
 from pucli.loading.dataset import validate_data
 from pucli.render.problems import format_problem
+
+from conftest import DATA, ROOT
 
 TODAY = dt.date(2024, 6, 30)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
 from pucli.schemas import SCHEMAS, schema_text
+
+from conftest import ROOT
 
 
 def test_committed_schemas_are_current():

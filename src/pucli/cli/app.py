@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from pucli import __version__, exitcodes
-from pucli.cli import actuals, browse, project, validate
+from pucli.cli import actuals, browse, project, tracking, validate
 from pucli.problems import DataError
 
 app = typer.Typer(
@@ -50,9 +50,14 @@ app.command()(validate.recode)
 app.command()(browse.measures)
 app.command()(browse.show)
 app.command()(browse.units)
-app.add_typer(actuals.app)
 app.command()(project.project)
 app.command()(project.backtest)
+app.add_typer(actuals.app)
+app.command()(tracking.overdue)
+app.command()(tracking.due)
+app.command()(tracking.status)
+app.command()(tracking.ledger)
+app.command()(tracking.update)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -14,7 +14,6 @@ Rules (each a located error unless noted):
 from __future__ import annotations
 
 import calendar
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -36,20 +35,6 @@ from pucli.problems import DataError, Problem
 DATE_HINT = "write the period end as YYYY-MM-DD, e.g. 2022-12-31"
 
 
-def _at(table: CsvTable, code: str, message: str, row: CsvRow, column: str | None = None,
-        *, hint: str | None = None, severity: str = "error") -> Problem:
-    """``table.problem`` with the column as the character position of the field (where an
-    editor puts the cursor and the caret goes), not its field number."""
-    p = table.problem(code, message, row, column, hint=hint, severity=severity)
-    if p.col is None or p.excerpt is None:
-        return p
-    start, fields = 0, p.excerpt.split(",")
-    if '"' in p.excerpt or len(fields) != len(table.header):
-        return p  # quoted commas: keep the field number rather than guess
-    start = sum(len(f) + 1 for f in fields[: p.col - 1])
-    return dataclasses.replace(p, col=start + 1, width=max(len(fields[p.col - 1]), 1))
-
-
 def is_month_end(d: dt.date) -> bool:
     return d.day == calendar.monthrange(d.year, d.month)[1]
 
@@ -65,15 +50,15 @@ def _parse_count(table: CsvTable, row: CsvRow, column: str) -> tuple[int | None,
         try:
             as_float = float(plain)
         except ValueError:
-            return None, _at(table, "not-a-number", f"{column} '{text}' is not a number",
+            return None, table.problem("not-a-number", f"{column} '{text}' is not a number",
                                        row, column, hint="write a whole number, e.g. 7961")
         if as_float.is_integer():
             number = int(as_float)
         else:
-            return None, _at(table, "not-whole", f"{column} {text} is not a whole number",
+            return None, table.problem("not-whole", f"{column} {text} is not a whole number",
                                        row, column, hint="counts of entities are whole numbers")
     if number < 0:
-        return None, _at(table, "negative-count", f"{column} {text} is negative", row,
+        return None, table.problem("negative-count", f"{column} {text} is negative", row,
                                    column, hint="counts cannot be below zero")
     return number, None
 
@@ -86,18 +71,18 @@ def _parse_date(table: CsvTable, row: CsvRow, today: dt.date,
     except ValueError:
         looks_iso = len(text) == 10 and text[4] == "-" and text[7] == "-"
         what = "is not a real date" if looks_iso else "is not a date (YYYY-MM-DD)"
-        return None, [_at(table, "bad-date", f"date '{text}' {what}", row, "date",
+        return None, [table.problem("bad-date", f"date '{text}' {what}", row, "date",
                                     hint=DATE_HINT)]
     if len(text) != 10:  # fromisoformat accepts 20221231 and 2022-W52-6
-        return None, [_at(table, "bad-date", f"date '{text}' is not YYYY-MM-DD", row,
+        return None, [table.problem("bad-date", f"date '{text}' is not YYYY-MM-DD", row,
                                     "date", hint=DATE_HINT)]
     if d > today:
-        return None, [_at(table, "future-date", f"date {d} is in the future (today is "
+        return None, [table.problem("future-date", f"date {d} is in the future (today is "
                                     f"{today})", row, "date", hint="actuals are observed "
                                     "counts; projections come from `pucli project`")]
     if not is_month_end(d):
         end = d.replace(day=calendar.monthrange(d.year, d.month)[1])
-        return d, [_at(table, "not-period-end", f"date {d} is not a month end", row,
+        return d, [table.problem("not-period-end", f"date {d} is not a month end", row,
                                  "date", hint=f"rows are period ends; did you mean {end}?",
                                  severity="warning")]
     return d, []
@@ -117,7 +102,7 @@ def parse_actuals(table: CsvTable, today: dt.date) -> tuple[Actuals, list[Proble
             if problem:
                 row_problems.append(problem)
         if counts["total"] is None and "total" in row.values and row.values["total"] == "":
-            row_problems.append(_at(table, "missing-value", "total is empty", row, "total",
+            row_problems.append(table.problem("missing-value", "total is empty", row, "total",
                                               hint="every row needs the total count"))
         if not any(p.is_error for p in row_problems):
             row_problems += _check_kinds(table, row, counts)
@@ -139,11 +124,11 @@ def _check_kinds(table: CsvTable, row: CsvRow, counts: dict[str, int | None]) ->
         return []
     parts = sum(v for v in given.values() if v is not None)
     if len(given) == len(KINDS) and parts != total:
-        return [_at(table, "kinds-sum", f"enterprises + individual_businesses + "
+        return [table.problem("kinds-sum", f"enterprises + individual_businesses + "
                               f"cooperatives = {parts}, but total is {total}", row, "total",
                               hint="the three kinds of market entity make up the total")]
     if parts > total:
-        return [_at(table, "kinds-sum", f"the kinds given add up to {parts}, more than "
+        return [table.problem("kinds-sum", f"the kinds given add up to {parts}, more than "
                               f"the total {total}", row, "total")]
     return []
 
@@ -157,8 +142,7 @@ def _check_series(table: CsvTable, rows: list[Actual]) -> list[Problem]:
         first = seen.setdefault((r.key, r.date), r)
         if first is not r:
             where = f" for region {r.region}" if r.region else ""
-            problems.append(_at(table,
-                "duplicate-date", f"a second row for {r.date}{where} (first on line "
+            problems.append(table.problem("duplicate-date", f"a second row for {r.date}{where} (first on line "
                 f"{first.line})", by_line[r.line], "date",
                 hint="keep one row per period end; correct the first row instead"))
     previous: dict[tuple[str, str], Actual] = {}
@@ -169,8 +153,7 @@ def _check_series(table: CsvTable, rows: list[Actual]) -> list[Problem]:
             continue
         change, net = r.total - prev.total, r.new - r.cancelled
         if change != net:
-            problems.append(_at(table,
-                "net-change", f"total rose by {change:+d} since {prev.date} (line {prev.line})"
+            problems.append(table.problem("net-change", f"total rose by {change:+d} since {prev.date} (line {prev.line})"
                 f", but new − cancelled = {r.new} − {r.cancelled} = {net:+d}",
                 by_line[r.line], "total",
                 hint="new and cancelled count the registrations since the previous row; "

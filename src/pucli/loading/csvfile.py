@@ -41,12 +41,30 @@ class CsvTable:
 
     def problem(self, code: str, message: str, row: CsvRow, column: str | None = None, *,
                 hint: str | None = None, severity: str = "error") -> Problem:
-        """A problem at ``row`` (and ``column``, when given). Column = field number."""
-        col = self.col(column) if column and column in self.header else None
+        """A problem at ``row`` (and ``column``, when given), the caret under that field."""
         excerpt = self.lines[row.line - 1] if 0 < row.line <= len(self.lines) else None
+        col, width = None, 1
+        if column and column in self.header:
+            col = self.col(column)  # field number, when the field is not on the first line
+            span = field_span(excerpt or "", col - 1)
+            if span is not None:
+                col, width = span
         path = f"row {row.line}" + (f", {column}" if column else "")
         return Problem(code, message, self.file, row.line, col, path, hint,
-                       severity, excerpt)  # type: ignore[arg-type]
+                       severity, excerpt, width)  # type: ignore[arg-type]
+
+
+def field_span(line: str, index: int) -> tuple[int, int] | None:
+    """1-based character column and width of field ``index`` on one CSV line, if there."""
+    start, field, quoted = 0, 0, False
+    for pos, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            if field == index:
+                return start + 1, max(pos - start, 1)
+            field, start = field + 1, pos + 1
+    return (start + 1, max(len(line) - start, 1)) if field == index else None
 
 
 def read_csv(path: Path, display: str, required: list[str], optional: list[str],

@@ -2,4 +2,7 @@
 
 from __future__ import annotations
 
-from pucli.loading import actuals  # noqa: F401
+from pucli.loading import (
+    actuals,  # noqa: F401
+    progress,  # noqa: F401
+)

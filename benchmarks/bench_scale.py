@@ -1,0 +1,70 @@
+"""Scale benchmark: wall time and peak memory of validate, overdue and project on a large
+SYNTHETIC data folder (5,000 measures, 200 units, 100,000 reports, 100 regions × 120 months).
+
+Budgets on the 2-core reference machine: validate and overdue < 3 s, project < 4 s, peak
+memory < 500 MB. Each command also runs against a trivial baseline (`python -c pass`)
+in the same run, so the ratio is comparable across noisy machines.
+
+    python benchmarks/bench_scale.py [--repeat 3] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import generate  # noqa: E402
+
+BUDGETS = {"validate": 3.0, "overdue": 3.0, "project": 4.0}
+MEMORY_BUDGET_MB = 500
+
+
+def run(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MB and exit code of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def best(cmd: list[str], repeat: int) -> tuple[float, float, int]:
+    runs = [run(cmd) for _ in range(repeat)]
+    return min(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--keep", type=Path, help="generate into (and keep) this folder")
+    args = ap.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="pucli-scale-"))
+    t = time.perf_counter()
+    generate(folder)
+    size = (folder / "measures.yaml").stat().st_size / 1e6
+    print(f"synthetic data in {folder} ({size:.1f} MB plan), generated in "
+          f"{time.perf_counter() - t:.1f} s")
+    base, base_mem, _ = best([sys.executable, "-c", "pass"], args.repeat)
+    print(f"baseline `python -c pass`: {base:.3f} s, {base_mem:.0f} MB")
+    print(f"{'command':<10}{'wall s':>9}{'budget':>8}{'peak MB':>9}{'exit':>6}{'× python':>10}")
+    ok = True
+    for name, extra in (("validate", []), ("overdue", ["--as-of", "2024-06-30"]),
+                        ("project", [])):
+        cmd = [sys.executable, "-m", "pucli", name, "--data", str(folder), *extra]
+        wall, mem, code = best(cmd, args.repeat)
+        within = wall < BUDGETS[name] and mem < MEMORY_BUDGET_MB
+        ok &= within
+        print(f"{name:<10}{wall:>9.2f}{BUDGETS[name]:>8.1f}{mem:>9.0f}{code:>6}"
+              f"{wall / base:>10.1f}  {'ok' if within else 'OVER BUDGET'}")
+    print("all within budget" if ok else "some command is over budget")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,265 @@
+"""progress.csv, the ledger (台账): read and validate it, or append one checked entry.
+
+Every row is checked against the plan: the measure exists, the unit is registered and
+responsible for that measure, the date is a real date and not in the future, the status is
+one of :data:`~pucli.models.progress.STATUSES`, the percent lies in 0–100. The same checks
+run on a new entry before ``pucli update`` appends it, so a command cannot write a row that
+``pucli validate`` would reject.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pucli.loading import dataset
+from pucli.loading.csvfile import CsvRow, append_record, locked_for_append, read_csv
+from pucli.loading.datadir import PROGRESS, DataDir
+from pucli.loading.schema import did_you_mean
+from pucli.models.plan import Plan
+from pucli.models.progress import (
+    COLUMNS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    STATUSES,
+    ProgressEntry,
+)
+from pucli.models.targets import Targets
+from pucli.problems import DataError, Problem
+
+# How a column is named when the value came from the command line instead of the file.
+OPTION_OF_COLUMN = {"date": "--date", "measure": "MEASURE", "unit": "--unit",
+                    "status": "--status", "percent": "--percent", "note": "--note",
+                    "evidence": "--evidence"}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem with one value of one entry, before it is located in a file or option."""
+
+    column: str
+    code: str
+    message: str
+    hint: str | None = None
+    severity: str = "error"
+
+
+def check_values(values: dict[str, str], plan: Plan, today: dt.date,
+                 index: dict[str, str] | None = None, line: int = 0,
+                 ) -> tuple[ProgressEntry | None, list[Issue]]:
+    """Check one entry's text values; the entry (if no errors) and every issue found."""
+    return EntryChecker(plan, today, index).check(values, line)
+
+
+class EntryChecker:
+    """Checks entries against one plan; results for a date or a (measure, unit) pair are
+    cached, since a ledger repeats the same few hundred pairs and dates for years."""
+
+    def __init__(self, plan: Plan, today: dt.date, index: dict[str, str] | None = None):
+        self.plan, self.today = plan, today
+        self.index = plan.unit_index() if index is None else index
+        self.measures = {m.id: m for m in plan.measures}
+        self.responsible = {m.id: {self.index.get(u, u) for u in m.units}
+                            for m in plan.measures}
+        self._dates: dict[str, tuple[dt.date | None, list[Issue]]] = {}
+        self._pairs: dict[tuple[str, str], tuple[int | None, str | None, list[Issue]]] = {}
+
+    def check(self, values: dict[str, str], line: int = 0,
+              ) -> tuple[ProgressEntry | None, list[Issue]]:
+        text = values.get("date", "")
+        if text not in self._dates:
+            found: list[Issue] = []
+            self._dates[text] = (self._date(text, found), found)
+        date, date_issues = self._dates[text]
+        pair = (values.get("measure", ""), values.get("unit", ""))
+        if pair not in self._pairs:
+            found = []
+            measure = self._measure(pair[0], found)
+            self._pairs[pair] = (measure, self._unit(pair[1], measure, found), found)
+        measure, unit, pair_issues = self._pairs[pair]
+        issues = date_issues + pair_issues
+        status = values.get("status", "")
+        if status not in STATUSES:
+            issues.append(Issue("status", "unknown-status", f"unknown status '{status}'",
+                                did_you_mean(status, STATUSES)
+                                or "use one of " + ", ".join(STATUSES)))
+        percent = _check_percent(values.get("percent", ""), issues)
+        if date is None or measure is None or unit is None or any(
+                i.severity == "error" for i in issues):
+            return None, issues
+        return ProgressEntry(date, measure, unit, status, percent, values.get("note", ""),
+                             values.get("evidence", ""), line), issues
+
+    def _date(self, text: str, issues: list[Issue]) -> dt.date | None:
+        try:
+            date = dt.date.fromisoformat(text)
+        except ValueError:
+            issues.append(Issue("date", "invalid-date", f"'{text}' is not a date",
+                                "write dates as YYYY-MM-DD, e.g. 2025-03-31"))
+            return None
+        if date > self.today:
+            issues.append(Issue("date", "future-date",
+                                f"entry dated {date}, after today ({self.today})",
+                                "date a report on the day it was made; check the year and "
+                                "month"))
+        elif date < self.plan.plan.issued:
+            issues.append(Issue("date", "before-plan",
+                                f"entry dated {date}, before the plan was issued "
+                                f"({self.plan.plan.issued})", severity="warning"))
+        return date
+
+    def _measure(self, text: str, issues: list[Issue]) -> int | None:
+        span = f"measures run {min(self.measures)}–{max(self.measures)}; see `pucli measures`"
+        try:
+            measure_id = int(text)
+        except ValueError:
+            titles = {m.title: m.id for m in self.plan.measures}
+            close = did_you_mean(text, titles)
+            hint = span
+            if close:
+                title = close.split("'")[1]
+                hint = f"write the measure's number: did you mean {titles[title]} ({title})?"
+            issues.append(Issue("measure", "unknown-measure",
+                                f"'{text}' is not a measure number", hint))
+            return None
+        if measure_id not in self.measures:
+            issues.append(Issue("measure", "unknown-measure", f"no measure {measure_id}", span))
+            return None
+        return measure_id
+
+    def _unit(self, text: str, measure_id: int | None, issues: list[Issue]) -> str | None:
+        canonical = self.index.get(text)
+        if canonical is None:
+            issues.append(Issue("unit", "unknown-unit", f"unknown unit '{text}'",
+                                did_you_mean(text, self.index)
+                                or "see `pucli units` for the registry"))
+            return None
+        if canonical != text:
+            issues.append(Issue("unit", "alias-used", f"'{text}' is an alias of '{canonical}'",
+                                f"write '{canonical}'", "warning"))
+        if measure_id is not None and canonical not in self.responsible[measure_id]:
+            issues.append(Issue("unit", "unit-not-responsible",
+                                f"'{canonical}' is not responsible for measure {measure_id}",
+                                "units responsible for it: "
+                                + ", ".join(self.measures[measure_id].units)))
+        return canonical
+
+
+def _check_percent(text: str, issues: list[Issue]) -> float | None:
+    if text == "":
+        return None
+    try:
+        value = float(text.removesuffix("%"))
+    except ValueError:
+        issues.append(Issue("percent", "invalid-number", f"'{text}' is not a number",
+                            "write a percent as a number from 0 to 100, e.g. 60"))
+        return None
+    if not 0 <= value <= 100:
+        issues.append(Issue("percent", "out-of-range", f"percent {value:g} is outside 0–100",
+                            "write a percent as a number from 0 to 100, e.g. 60"))
+        return None
+    return value
+
+
+def load_progress(datadir: DataDir, plan: Plan, today: dt.date,
+                  ) -> tuple[list[ProgressEntry], list[Problem]]:
+    """Every valid entry of progress.csv (file order) and every problem found.
+
+    A missing file is an empty ledger: no report has been made yet.
+    """
+    path = datadir.file(PROGRESS)
+    if not path.exists():
+        return [], []
+    return _load(path, datadir.display(PROGRESS), plan, today)
+
+
+def _load(path: Path, display: str, plan: Plan, today: dt.date,
+          ) -> tuple[list[ProgressEntry], list[Problem]]:
+    table, problems = read_csv(path, display, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    if table is None:
+        return [], problems
+    checker = EntryChecker(plan, today)
+    entries: list[ProgressEntry] = []
+    for row in table.rows:
+        entry, issues = checker.check(row.values, row.line)
+        problems += [_locate(table, row, i) for i in issues]
+        if entry is not None:
+            entries.append(entry)
+    return entries, problems
+
+
+def _locate(table, row: CsvRow, issue: Issue) -> Problem:
+    return table.problem(issue.code, issue.message, row, issue.column, hint=issue.hint,
+                         severity=issue.severity)
+
+
+def open_progress(datadir: DataDir, plan: Plan, today: dt.date | None = None,
+                  ) -> list[ProgressEntry]:
+    """The ledger's entries, or :class:`DataError` when progress.csv has any error."""
+    entries, problems = load_progress(datadir, plan, today or dt.date.today())
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise DataError(errors)
+    return entries
+
+
+def check_progress(datadir: DataDir, plan: Plan | None, targets: Targets | None,
+                   today: dt.date) -> list[Problem]:
+    """The checker ``pucli validate`` runs on progress.csv."""
+    path, display = datadir.file(PROGRESS), datadir.display(PROGRESS)
+    if plan is None:  # without a plan only the form of the file can be checked
+        return read_csv(path, display, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)[1]
+    return _load(path, display, plan, today)[1]
+
+
+def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
+                    today: dt.date | None = None) -> ProgressEntry:
+    """Check one new entry, then append it to progress.csv under an exclusive lock.
+
+    The existing ledger is read and validated inside the lock, so no other writer can
+    slip a row in between; a ledger with errors is not appended to. Raises
+    :class:`DataError` (nothing written) when anything is wrong.
+    """
+    today = today or dt.date.today()
+    if datadir.origin == "bundled":
+        raise DataError([Problem(
+            "read-only-data", "the bundled data folder is read-only", str(datadir.path),
+            hint="pass --data DIR (or set PUCLI_DATA) to the folder that holds your ledger")])
+    entry, issues = check_values(values, plan, today)
+    problems = [Problem(i.code, i.message, OPTION_OF_COLUMN[i.column],
+                        hint=i.hint, severity=i.severity)  # type: ignore[arg-type]
+                for i in issues if i.severity == "error"]
+    if entry is None or problems:
+        raise DataError(problems)
+    path, display = datadir.file(PROGRESS), datadir.display(PROGRESS)
+    with locked_for_append(path) as fd:
+        header = COLUMNS
+        if path.stat().st_size > 0:
+            header = _existing_header(path, display, plan, today)
+        row = dict(zip(COLUMNS, entry.as_row(), strict=True))
+        missing = [c for c in COLUMNS if row[c] and c not in header]
+        if missing:
+            raise DataError([Problem(
+                "missing-column", f"the ledger has no column for {', '.join(missing)}", display,
+                1, 1, "header", hint="add the column to the header row, or leave the option out")])
+        append_record(fd, path, header, [row[c] for c in header])
+    return entry
+
+
+def _existing_header(path: Path, display: str, plan: Plan, today: dt.date) -> list[str]:
+    """The header of the existing ledger, after checking every row (inside the lock)."""
+    table, problems = read_csv(path, display, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    if table is not None:
+        checker = EntryChecker(plan, today)
+        for row in table.rows:
+            problems += [_locate(table, row, i) for i in checker.check(row.values, row.line)[1]]
+    errors = [p for p in problems if p.is_error]
+    if table is None or errors:
+        raise DataError(errors + [Problem(
+            "ledger-invalid", "not appended: the ledger has errors", display,
+            hint="fix the rows above (see `pucli validate`), then run the update again")])
+    return table.header
+
+
+dataset.OBSERVATION_CHECKERS.append((PROGRESS, check_progress))
