@@ -15,6 +15,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
+FILLER = "推进市场主体倍增相关工作，优化营商环境，强化要素保障。"
 STATUSES = ["not_started", "in_progress", "in_progress", "done", "blocked"]
 
 
@@ -49,7 +50,7 @@ def write_plan(out: Path, n_measures: int, n_units: int, rng: random.Random) -> 
             f"  - id: {i}",
             f"    section: {rng.randint(1, 9)}",
             f"    title: 合成举措{i}",
-            f"    text: 合成举措{i}。" + "推进市场主体倍增相关工作，优化营商环境，强化要素保障。" * 6,
+            f"    text: 合成举措{i}。" + FILLER * 6,
             f"    units: [{', '.join(chosen)}]",
             f"    due: {due.isoformat()}",
             "    milestones:",

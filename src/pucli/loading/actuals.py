@@ -142,8 +142,10 @@ def _check_series(table: CsvTable, rows: list[Actual]) -> list[Problem]:
         first = seen.setdefault((r.key, r.date), r)
         if first is not r:
             where = f" for region {r.region}" if r.region else ""
-            problems.append(table.problem("duplicate-date", f"a second row for {r.date}{where} (first on line "
-                f"{first.line})", by_line[r.line], "date",
+            problems.append(table.problem(
+                "duplicate-date",
+                f"a second row for {r.date}{where} (first on line {first.line})",
+                by_line[r.line], "date",
                 hint="keep one row per period end; correct the first row instead"))
     previous: dict[tuple[str, str], Actual] = {}
     for r in sorted(rows, key=lambda r: (r.key, r.date, r.line)):
@@ -153,7 +155,9 @@ def _check_series(table: CsvTable, rows: list[Actual]) -> list[Problem]:
             continue
         change, net = r.total - prev.total, r.new - r.cancelled
         if change != net:
-            problems.append(table.problem("net-change", f"total rose by {change:+d} since {prev.date} (line {prev.line})"
+            problems.append(table.problem(
+                "net-change",
+                f"total rose by {change:+d} since {prev.date} (line {prev.line})"
                 f", but new − cancelled = {r.new} − {r.cancelled} = {net:+d}",
                 by_line[r.line], "total",
                 hint="new and cancelled count the registrations since the previous row; "
