@@ -137,11 +137,18 @@ def test_due_soon_report_is_collapsed_when_already_overdue():
                                                            ("2025Q1", "due_soon")]
 
 
-def test_no_reports_after_the_horizon():
-    items = late_items(make_plan(), [], D(2026, 4, 2), due_soon_days=0)
-    assert {i.item for i in items if i.kind == "report"} == set()  # 2026Q1 is outside
+def test_no_reports_after_the_horizon_but_the_last_one_stays_due():
     items = late_items(make_plan(), [], D(2026, 1, 2), due_soon_days=0)
     assert {i.item for i in items if i.kind == "report"} == {"2025Q4"}
+    # 2026Q1 lies outside the plan; the final 2025Q4 report is still chased, 92 days on
+    items = late_items(make_plan(), [], D(2026, 4, 2), due_soon_days=0)
+    reports = [i for i in items if i.kind == "report"]
+    assert {i.item for i in reports} == {"2025Q4"}
+    assert {i.days_overdue for i in reports} == {92}
+    # once made, it is no longer listed
+    made = [entry("2026-02-01", 1, "县发改局")]
+    items = late_items(make_plan(), made, D(2026, 4, 2), due_soon_days=0)
+    assert (1, "县发改局") not in {(i.measure, i.unit) for i in items if i.kind == "report"}
 
 
 def test_filters_and_grouping():

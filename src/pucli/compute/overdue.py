@@ -28,6 +28,7 @@ from pucli.compute.cadence import (
     days_overdue,
     last_due_period,
     next_period,
+    period_containing,
     report_due,
 )
 from pucli.models.plan import Extension, Measure, Plan
@@ -153,6 +154,9 @@ def _deadlines(plan: Plan, m: Measure, as_of: dt.date, index: dict[str, str],
         out.append((_effective(ms.due, ms.extensions), ms.due, "milestone", ms.title, who))
     reporting = plan.plan.reporting
     period = last_due_period(as_of, reporting.dispatch, reporting.grace_days)
+    final = period_containing(plan.plan.horizon.end, reporting.dispatch)
+    if period.start > final.start:  # after the horizon, the plan's last report stays due
+        period = final
     for p in (period, next_period(period, reporting.dispatch)):
         if plan.plan.issued <= p.start <= plan.plan.horizon.end:
             out.append((report_due(p, reporting.grace_days), p.start, "report",
