@@ -32,5 +32,7 @@ class QualitySettings(Strict):
     enterprise_stall: float = Field(0.005, ge=0, lt=1)
     # net-change-mismatch: |Δtotal − (new − cancelled)| above this many entities.
     mismatch_tolerance: int = Field(0, ge=0)
-    # a change of the enterprise share below this many percentage points reads as "flat".
+    # readings: a change of a share or rate below flat_pp percentage points, or of a count
+    # below flat_pct of its earlier value, reads as "flat".
     flat_pp: float = Field(0.5, ge=0)
+    flat_pct: float = Field(0.05, ge=0)
