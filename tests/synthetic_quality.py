@@ -42,17 +42,31 @@ def month_ends(start: dt.date, count: int) -> list[dt.date]:
     return out
 
 
-def actuals_csv(months: list[tuple[int, int, int, int]], note: str = "synthetic") -> str:
-    """actuals.csv text: the start row, then one row per month."""
+def actuals_csv(months: list[tuple[int, int, int, int]], note: str = "synthetic",
+                metric: bool = False) -> str:
+    """actuals.csv text: the start row, then one row per month (with an empty ``metric``
+    column when ``metric``, so rows of other metrics can follow)."""
     total, ent, ind, coop = START
-    lines = ["date,total,enterprises,individual_businesses,cooperatives,new,cancelled,source",
-             f"2021-12-31,{total},{ent},{ind},{coop},,,{note}"]
+    end = "," if metric else ""
+    lines = ["date,total,enterprises,individual_businesses,cooperatives,new,cancelled,source"
+             + (",metric" if metric else ""),
+             f"2021-12-31,{total},{ent},{ind},{coop},,,{note}{end}"]
     for d, (new, cancelled, d_ent, extra) in zip(month_ends(dt.date(2021, 12, 31),
                                                             len(months)), months, strict=True):
         net = new - cancelled + extra
         total, ent, ind = total + net, ent + d_ent, ind + net - d_ent
-        lines.append(f"{d},{total},{ent},{ind},{coop},{new},{cancelled},{note}")
+        lines.append(f"{d},{total},{ent},{ind},{coop},{new},{cancelled},{note}{end}")
     return "\n".join(lines) + "\n"
+
+
+# the demo's high-tech enterprises, year ends (synthetic)
+DEMO_HIGH_TECH = [("2021-12-31", 4), ("2022-06-30", 5), ("2022-12-31", 6), ("2023-06-30", 6)]
+
+
+def demo_actuals() -> str:
+    """examples/quality-demo/actuals.csv: the padded series and a few high-tech counts."""
+    return actuals_csv(PADDED, metric=True) + "".join(
+        f"{d},{v},,,,,,synthetic,high_tech\n" for d, v in DEMO_HIGH_TECH)
 
 
 DEMO_TARGETS = """\

@@ -110,3 +110,15 @@ def test_unknown_region(cli, minimal):
     assert code == 1
     assert "--region: no rows for region 'Anx' [unknown-region]" in err
     assert "did you mean 'Anxi'?" in err
+
+
+def test_the_docs_demo_folder_is_the_synthetic_series(cli):
+    from conftest import ROOT
+    from synthetic_quality import demo_actuals
+
+    demo = ROOT / "examples" / "quality-demo"
+    assert (demo / "actuals.csv").read_text("utf-8") == demo_actuals()
+    assert (demo / "targets.yaml").read_text("utf-8") == DEMO_TARGETS
+    code, out, _ = cli("quality", "-f", "json", "--data", demo)
+    assert code == 0
+    assert len(json.loads(out)["flags"]) == 6

@@ -101,10 +101,10 @@ READINGS: dict[str, tuple[str, str]] = {
     "flow.level": ("近12个月{label}：{latest}；没有再早12个月的数据，看不出趋势。",
                    "{label_en} in the last 12 months: {latest}; without the 12 months "
                    "before there is no trend yet."),
-    "flow.none": ("actuals.csv 没有覆盖近12个月的新登记和注销数（new、cancelled 列），无法"
-                  "读出{label}。",
-                  "actuals.csv has no new and cancelled counts covering the last 12 months "
-                  "(new, cancelled columns): {label_en} cannot be read."),
+    "flow.none": ("actuals.csv 的新登记和注销数（new、cancelled 列）没有覆盖完整的近12个月，"
+                  "无法读出活力。",
+                  "The new and cancelled counts of actuals.csv (new, cancelled columns) do "
+                  "not cover the last 12 months: vitality cannot be read."),
 }
 
 LABELS = {  # indicator → (zh, en)

@@ -62,6 +62,11 @@ def _reading(i: Indicator, lang: str) -> str:
     return i.reading_en if lang == "en" else i.reading_zh
 
 
+def _readings(items: list[Indicator], lang: str) -> list[str]:
+    """The readings of ``items``, each distinct one once (a missing input is said once)."""
+    return list(dict.fromkeys(_reading(i, lang) for i in items))
+
+
 def _message(f: Flag, lang: str) -> str:
     return f.message_en if lang == "en" else f.message_zh
 
@@ -161,7 +166,7 @@ def quality_table(s: QualitySummary, lang: str | None = None) -> Group:
             table.add_row(_label(i, lang), _value(i.latest, i.unit),
                           _value(i.previous, i.unit), _change(i))
         parts.append(table)
-        parts.append(Text("\n".join(f"  · {_reading(i, lang)}" for i in items)))
+        parts.append(Text("\n".join(f"  · {r}" for r in _readings(items, lang))))
     parts.append(Text(_t("flags", lang), style="bold"))
     if not s.flags:
         parts.append(Text("  " + _t("no_flags", lang)))
@@ -186,7 +191,7 @@ def quality_markdown(s: QualitySummary, lang: str | None = None, heading_level: 
                 f"| {_t('change', lang)} |", "|---|---:|---:|---:|"]
         out += [f"| {_label(i, lang)} | {_value(i.latest, i.unit)} | "
                 f"{_value(i.previous, i.unit)} | {_change(i)} |" for i in items]
-        out += [""] + [f"- {_reading(i, lang)}" for i in items] + [""]
+        out += [""] + [f"- {r}" for r in _readings(items, lang)] + [""]
     out += [f"{h}# {_t('flags', lang)}", ""]
     if not s.flags:
         out.append(_t("no_flags", lang))
