@@ -30,7 +30,7 @@ def test_json_is_the_library_result(cli, tmp_path):
     d = DataDir(folder, "--data")
     targets = open_targets(d)
     lib = quality_summary(open_actuals(d), settings=targets.quality,
-                          assessment_dates=[t.date for t in targets.targets])
+                          assessment_dates=[t.date for t in targets.targets], name=targets.region)
     assert json.loads(out) == json.loads(json.dumps(quality_json(lib), ensure_ascii=False))
     data = json.loads(out)
     assert [f["flag"] for f in data["flags"]] == [
@@ -56,9 +56,9 @@ def test_md_is_the_brief_section(cli, tmp_path):
     d = DataDir(folder, "--data")
     targets = open_targets(d)
     lib = quality_summary(open_actuals(d), settings=targets.quality,
-                          assessment_dates=[t.date for t in targets.targets])
+                          assessment_dates=[t.date for t in targets.targets], name=targets.region)
     assert out == quality_markdown(lib)
-    assert out.startswith("## 全县市场主体发展质量\n")
+    assert out.startswith("## 示例县市场主体发展质量\n")
     assert "| 2023-05 | 2023-05总数由1530变为1555（+25）" in out
 
 

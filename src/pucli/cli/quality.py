@@ -59,7 +59,7 @@ def quality(
                                  or ("regions: " + ", ".join(known) if known
                                      else "actuals.csv has no region column"))])
     summary = quality_summary(actuals, region or "", when, targets.quality,
-                              [t.date for t in targets.targets])
+                              [t.date for t in targets.targets], targets.region)
     _emit(summary, format, output, excel)
 
 

@@ -350,10 +350,12 @@ def _show(value: float, unit: str) -> str:
 
 def quality_summary(actuals: Actuals, region: str = "", as_of: dt.date | None = None,
                     settings: QualitySettings | None = None,
-                    assessment_dates: list[dt.date] | None = None) -> QualitySummary:
+                    assessment_dates: list[dt.date] | None = None,
+                    name: str = "") -> QualitySummary:
     """Structure, vitality and flags of ``region`` as data — the entry point of ``pucli
     quality`` and of the meeting brief. ``assessment_dates`` (e.g. the target dates) are
-    added to the year ends of ``settings.assessment_months``."""
+    added to the year ends of ``settings.assessment_months``; ``name`` is the whole region's
+    name (targets.yaml ``region``), shown when ``region`` is ""."""
     settings = settings or QualitySettings()
     periods = quality_periods(actuals, region, as_of)
     notes = []
@@ -361,6 +363,6 @@ def quality_summary(actuals: Actuals, region: str = "", as_of: dt.date | None = 
         notes.append("no total rows in actuals.csv" + (f" for region {region}" if region
                                                       else ""))
     flags = find_flags(periods, settings, assessment_dates or [])
-    return QualitySummary(region, as_of, periods[-1].date if periods else None, periods,
+    return QualitySummary(region or name, as_of, periods[-1].date if periods else None, periods,
                           structure_indicators(periods, settings),
                           vitality_indicators(periods, settings), flags, settings, notes)
