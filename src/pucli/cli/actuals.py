@@ -14,12 +14,16 @@ app = typer.Typer(name="actuals", help="Record observed counts in actuals.csv.",
                   no_args_is_help=True, rich_markup_mode=None)
 
 CountOption = Annotated[int | None, typer.Option(min=0, show_default=False)]
+MetricOption = Annotated[str | None, typer.Option(
+    "--metric", help="The metric counted (default: total), by name or Chinese label.",
+    show_default=False)]
 
 
 @app.command("add")
 def add(
     date: Annotated[str, typer.Argument(help="Period end, YYYY-MM-DD.")],
-    total: Annotated[str, typer.Argument(help="Total count of market entities.")],
+    total: Annotated[str, typer.Argument(help="The count at DATE: of all market entities, "
+                                         "or of --metric.")],
     enterprises: CountOption = None,
     individual_businesses: CountOption = None,
     cooperatives: CountOption = None,
@@ -29,9 +33,13 @@ def add(
                                                   "previous row.", show_default=False)] = None,
     region: Annotated[str | None, typer.Option(help="Sub-region (blank: the whole).")] = None,
     source: Annotated[str | None, typer.Option(help="Where the figure comes from.")] = None,
+    metric: MetricOption = None,
     data: DataOption = None,
 ) -> None:
     """Append one observed count to actuals.csv (checked first, then appended).
+
+    Without --metric the count is the total of market entities; with it, the count of
+    that metric (e.g. --metric high_tech, or its Chinese label 高新技术企业).
 
     Example: pucli actuals add 2022-12-31 7961 --source "县市场监管局 2022年报"
     """
@@ -40,7 +48,8 @@ def add(
 
     values = {"date": date, "total": total, "enterprises": enterprises,
               "individual_businesses": individual_businesses, "cooperatives": cooperatives,
-              "new": new, "cancelled": cancelled, "region": region, "source": source}
+              "new": new, "cancelled": cancelled, "region": region, "source": source,
+              "metric": metric}
     record = {k: "" if v is None else str(v) for k, v in values.items()}
     folder = data_dir(data)
     result = append_actuals(folder, [record])
@@ -52,7 +61,8 @@ def add(
                 typer.echo(format_problem(problem), err=True)
         typer.echo("not written: fix the value and run the command again", err=True)
         raise typer.Exit(exitcodes.INVALID)
-    typer.echo(f"added {date} {total} to {folder.display('actuals.csv')}", err=True)
+    what = f" ({metric})" if metric else ""
+    typer.echo(f"added {date} {total}{what} to {folder.display('actuals.csv')}", err=True)
 
 
 @app.command("import")
@@ -64,13 +74,14 @@ def import_(
     sheet: Annotated[str | None, typer.Option(help="Worksheet (default: the first).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only, write nothing.")]
     = False,
+    metric: MetricOption = None,
     data: DataOption = None,
 ) -> None:
     """Import rows from a registration-statistics export (CSV or .xlsx).
 
     Every row is checked like `pucli validate` checks actuals.csv; good rows are appended
     in one write, every rejected row is reported with its reason. Exit 1 if any row was
-    rejected.
+    rejected. --metric gives the metric of every row (unless a column is mapped to metric).
 
     Example: pucli actuals import 登记统计.xlsx --map 统计截止日=date --map 市场主体总数=total
     """
@@ -79,7 +90,7 @@ def import_(
     from pucli.render.problems import format_problem
 
     folder = data_dir(data)
-    source = read_source(file, parse_mapping(map_ or []), sheet)
+    source = read_source(file, parse_mapping(map_ or []), sheet, metric)
     if source.ignored:
         typer.echo(f"ignored columns: {', '.join(source.ignored)}", err=True)
     run = check_actuals_records if dry_run else append_actuals

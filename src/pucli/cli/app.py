@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from pucli import __version__, exitcodes
-from pucli.cli import actuals, browse, project, tracking, validate
+from pucli.cli import actuals, browse, project, quality, tracking, validate
 from pucli.problems import DataError
 
 app = typer.Typer(
@@ -52,6 +52,7 @@ app.command()(browse.show)
 app.command()(browse.units)
 app.command()(project.project)
 app.command()(project.backtest)
+app.command()(quality.quality)
 app.add_typer(actuals.app)
 app.command()(tracking.overdue)
 app.command()(tracking.due)

@@ -26,6 +26,9 @@ class ProjectFormat(enum.StrEnum):
     md = "md"
 
 
+MetricOption = Annotated[str, typer.Option(
+    "--metric", help="The metric: total (default), enterprises, high_tech, … or its Chinese "
+    "label.")]
 AsOfOption = Annotated[str | None, typer.Option(
     "--as-of", help="Replay: only actuals up to this date (YYYY-MM-DD) count.",
     show_default=False)]
@@ -39,11 +42,12 @@ def project(
     chart: Annotated[Path | None, typer.Option(
         "--chart", help="Also draw the chart to FILE.png or FILE.svg.", show_default=False)]
     = None,
+    metric: MetricOption = "total",
     format: Annotated[ProjectFormat, typer.Option("--format", "-f")] = ProjectFormat.table,
     output: OutputOption = None,
     data: DataOption = None,
 ) -> None:
-    """Project the count of market entities against the plan's targets.
+    """Project the count of market entities (or of --metric) against the plan's targets.
 
     Year-end rows (month ends when the actuals are monthly) with both readings of the
     plan's path, the actuals, the projection with an 80 % interval and the gap; then each
@@ -62,15 +66,31 @@ def project(
     folder = data_dir(data)
     targets = open_targets(folder)
     actuals = open_actuals(folder)
-    result = project_counts(targets, actuals.whole(as_of=when), when,
-                            None if method is None else method.value)
+    name = _metric(targets, metric)
+    result = project_counts(targets, actuals.whole(name, as_of=when), when,
+                            None if method is None else method.value, name)
     regions = None
-    if actuals.regions():
+    if actuals.regions(name):
         _, regions = project_regions(targets, actuals, when,
-                                     None if method is None else method.value)
+                                     None if method is None else method.value, name)
     _emit(result, regions, format, output)
     if chart is not None:
         _draw(result, chart)
+
+
+def _metric(targets, text: str) -> str:
+    """The metric named by --metric (a name or Chinese label), or a usage problem."""
+    from pucli.loading.schema import did_you_mean
+    from pucli.models.metrics import metric_registry, resolve_metric
+    from pucli.problems import DataError, Problem
+
+    registry = metric_registry(targets.metrics if targets else None)
+    name = resolve_metric(text, registry)
+    if name is None:
+        raise DataError([Problem("unknown-metric", f"unknown metric '{text}'", "--metric",
+                                 hint=did_you_mean(text, list(registry))
+                                 or "metrics: " + ", ".join(registry))])
+    return name
 
 
 def _emit(result, regions, format: ProjectFormat, output: Path | None) -> None:
@@ -102,6 +122,7 @@ def backtest(
     min_train: Annotated[int, typer.Option(min=2, help="Actuals known at the first "
                                            "origin.")] = 3,
     region: Annotated[str | None, typer.Option(help="A region of the region column.")] = None,
+    metric: MetricOption = "total",
     as_of: AsOfOption = None,
     format: Annotated[ProjectFormat, typer.Option("--format", "-f")] = ProjectFormat.table,
     output: OutputOption = None,
@@ -116,12 +137,17 @@ def backtest(
     """
     from pucli.cli.common import emit_listing
     from pucli.compute.backtest import backtest as run_backtest
-    from pucli.loading.actuals import open_actuals
+    from pucli.loading.actuals import folder_metrics, open_actuals
+    from pucli.loading.datadir import TARGETS
+    from pucli.loading.dataset import open_targets
     from pucli.render import projection_tables as pt
 
     when = parse_date(as_of, "--as-of")
-    actuals = open_actuals(data_dir(data))
-    series = actuals.series(region, as_of=when) if region else actuals.whole(as_of=when)
+    folder = data_dir(data)
+    actuals = open_actuals(folder, registry=folder_metrics(folder))
+    name = _metric(open_targets(folder) if folder.file(TARGETS).exists() else None, metric)
+    series = (actuals.series(region, name, as_of=when) if region
+              else actuals.whole(name, as_of=when))
     scores = run_backtest(series, horizon, min_train)
     columns, rows = pt.backtest_rows(scores)
     emit_listing(ListFormat(format.value), columns, rows, pt.backtest_table(scores), output,

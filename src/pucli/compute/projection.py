@@ -23,6 +23,7 @@ from pucli.compute.methods import (
 )
 from pucli.compute.periods import is_regular, month_end, month_ends, month_index
 from pucli.compute.plan_paths import Path, plan_paths
+from pucli.models.metrics import metric_registry
 from pucli.models.observations import Series
 from pucli.models.targets import DEFAULT_METRIC, Targets
 from pucli.problems import DataError, Problem
@@ -92,6 +93,8 @@ class Projection:
     required_annual_growth: float | None
     net_new_per_month: float | None
     notes: list[str] = field(default_factory=list)
+    metric_label: str = ""  # Chinese label of the metric ("市场主体总数" for total)
+    metric_label_en: str = ""
 
     @property
     def rating(self) -> str:
@@ -169,8 +172,9 @@ def project_counts(targets: Targets, series: Series, as_of: dt.date | None = Non
     base = targets.baseline_for(metric)
     latest = (series.dates[-1], series.values[-1]) if len(series) else None
     monthly = len(series) >= 2 and max(_steps(series)) <= 1 + 1e-9
-    rows = _rows(series, paths, fit, chosen, goals[-1].date if goals else None, monthly,
-                 base.date if base else None)
+    # Without a target of its own, a metric is projected to the plan's horizon (last target).
+    horizon = goals[-1].date if goals else max((t.date for t in targets.targets), default=None)
+    rows = _rows(series, paths, fit, chosen, horizon, monthly, base.date if base else None)
     notes = []
     if latest is None:
         notes.append("no actuals recorded; growth is measured from the baseline "
@@ -182,9 +186,31 @@ def project_counts(targets: Targets, series: Series, as_of: dt.date | None = Non
         required = (goals[-1].value / start[1]) ** (12 / months) - 1
         net_new = (goals[-1].value - start[1]) / months
     checks = [_check(g.date, g.value, g.kind, series, fit, chosen) for g in goals]
+    notes += _goal_notes(targets, metric, goals)
+    info = metric_registry(targets.metrics).get(metric)
     return Projection(series.name or targets.region, metric, as_of,
                       "month" if monthly else "year", chosen, METHODS[chosen], reason, paths,
-                      rows, checks, latest, required, net_new, notes)
+                      rows, checks, latest, required, net_new, notes,
+                      info.label if info else metric, info.label_en if info else metric)
+
+
+def _goal_notes(targets: Targets, metric: str, goals: list) -> list[str]:
+    """What the plan says of ``metric`` when it states no number to rate against."""
+    out = []
+    derived = {g.date for g in goals if g.derived}
+    for g in targets.goals_for(metric):
+        quote = f" (“{g.source.quote}”)" if g.source and g.source.quote else ""
+        if g.by in derived:
+            continue
+        what = f"× {g.multiple:g}" if g.multiple else "a programme"
+        missing = [w for w, ok in (("a baseline", targets.baseline_for(metric)),
+                                   ("a date", g.by)) if not ok]
+        out.append(f"the plan's goal for {metric}: {what}{quote}; relative, with "
+                   f"{' and '.join(missing) or 'no number'} not stated, so no target value")
+    if not goals and not out:
+        out.append(f"the plan states no target for {metric}: the projection is shown "
+                   "without a rating")
+    return out
 
 
 def _steps(series: Series) -> list[float]:

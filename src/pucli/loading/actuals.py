@@ -5,10 +5,17 @@ Rules (each a located error unless noted):
 - ``date`` is YYYY-MM-DD, a real calendar date, not in the future; a date that is not a
   month end is a warning (rows are period ends).
 - counts are whole numbers ≥ 0 (text, decimals and negatives are refused).
-- one row per date and series (region): a second row for the same date is an error.
-- when all three kinds are given they add up to ``total`` (any subset may not exceed it).
+- ``metric`` (optional column; blank = ``total``) is a known metric — built in or declared
+  under ``metrics:`` in targets.yaml — given by name or Chinese label (高新技术企业).
+- one row per date and series (metric, region): a second row for the same date is an error.
+- when all three kinds are given they add up to ``total`` (any subset may not exceed it);
+  the kind columns belong to ``total`` rows only, and a kind's own row (metric
+  ``enterprises``) must agree with the kind column of the ``total`` row of that date.
 - ``new`` and ``cancelled`` count registrations and deregistrations since the previous row
-  of the same series: ``total − previous total`` must equal ``new − cancelled``.
+  of the same series: ``total − previous total`` should equal ``new − cancelled``. A
+  difference is a *warning*, not an error: official statistics legitimately differ (entities
+  moving in or out of the county, revocations, corrections), and the difference is a
+  question for a human — ``pucli quality`` lists it as a flag with the numbers.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ from pathlib import Path
 from pucli.loading.csvfile import CsvRow, CsvTable, parse_csv, read_csv
 from pucli.loading.datadir import ACTUALS, DataDir
 from pucli.loading.dataset import OBSERVATION_CHECKERS
+from pucli.loading.schema import did_you_mean
+from pucli.models.metrics import BUILTIN, MetricInfo, metric_registry, resolve_metric
 from pucli.models.observations import (
     COUNT_COLUMNS,
     KINDS,
@@ -29,7 +38,7 @@ from pucli.models.observations import (
     Actuals,
 )
 from pucli.models.plan import Plan
-from pucli.models.targets import Targets
+from pucli.models.targets import DEFAULT_METRIC, Targets
 from pucli.problems import DataError, Problem
 
 DATE_HINT = "write the period end as YYYY-MM-DD, e.g. 2022-12-31"
@@ -88,13 +97,36 @@ def _parse_date(table: CsvTable, row: CsvRow, today: dt.date,
     return d, []
 
 
-def parse_actuals(table: CsvTable, today: dt.date) -> tuple[Actuals, list[Problem]]:
+def _parse_metric(table: CsvTable, row: CsvRow, registry: dict[str, MetricInfo],
+                  ) -> tuple[str, list[Problem]]:
+    text = row.values.get("metric", "")
+    name = resolve_metric(text, registry)
+    if name is None:
+        return text, [table.problem(
+            "unknown-metric", f"unknown metric '{text}'", row, "metric",
+            hint=did_you_mean(text, list(registry)) or "declare it under metrics: in "
+            "targets.yaml, or use one of: " + ", ".join(registry))]
+    kinds = [k for k in KINDS if row.values.get(k, "") != ""]
+    if name != DEFAULT_METRIC and kinds:
+        return name, [table.problem(
+            "kinds-on-metric", f"{kinds[0]} is given on a '{name}' row", row, kinds[0],
+            hint="the kind columns break down the total of market entities: leave them "
+                 "empty on rows of another metric")]
+    return name, []
+
+
+def parse_actuals(table: CsvTable, today: dt.date,
+                  registry: dict[str, MetricInfo] | None = None,
+                  ) -> tuple[Actuals, list[Problem]]:
     """Typed rows and every problem of the table (rows with errors are left out)."""
+    registry = registry or BUILTIN
     problems: list[Problem] = []
     rows: list[Actual] = []
     for row in table.rows:
         row_problems: list[Problem] = []
         d, found = _parse_date(table, row, today)
+        row_problems += found
+        metric, found = _parse_metric(table, row, registry)
         row_problems += found
         counts: dict[str, int | None] = {}
         for column in COUNT_COLUMNS:
@@ -108,7 +140,7 @@ def parse_actuals(table: CsvTable, today: dt.date) -> tuple[Actuals, list[Proble
             row_problems += _check_kinds(table, row, counts)
         problems += row_problems
         if d is not None and not any(p.is_error for p in row_problems):
-            rows.append(Actual(date=d, line=row.line,
+            rows.append(Actual(date=d, line=row.line, metric=metric,
                                region=row.values.get("region", ""),
                                source=row.values.get("source", ""),
                                **{c: counts[c] for c in COUNT_COLUMNS}))  # type: ignore[arg-type]
@@ -142,11 +174,13 @@ def _check_series(table: CsvTable, rows: list[Actual]) -> list[Problem]:
         first = seen.setdefault((r.key, r.date), r)
         if first is not r:
             where = f" for region {r.region}" if r.region else ""
+            where += f" of metric {r.metric}" if r.metric != DEFAULT_METRIC else ""
             problems.append(table.problem(
                 "duplicate-date",
                 f"a second row for {r.date}{where} (first on line {first.line})",
                 by_line[r.line], "date",
                 hint="keep one row per period end; correct the first row instead"))
+    problems += _check_kind_rows(table, rows)
     previous: dict[tuple[str, str], Actual] = {}
     for r in sorted(rows, key=lambda r: (r.key, r.date, r.line)):
         prev = previous.get(r.key)
@@ -159,38 +193,71 @@ def _check_series(table: CsvTable, rows: list[Actual]) -> list[Problem]:
                 "net-change",
                 f"total rose by {change:+d} since {prev.date} (line {prev.line})"
                 f", but new − cancelled = {r.new} − {r.cancelled} = {net:+d}",
-                by_line[r.line], "total",
+                by_line[r.line], "total", severity="warning",
                 hint="new and cancelled count the registrations since the previous row; "
-                     "check the three numbers"))
+                     "check the three numbers (a real difference, e.g. entities moving in "
+                     "or out, is kept and flagged by `pucli quality`)"))
     return problems
 
 
+def _check_kind_rows(table: CsvTable, rows: list[Actual]) -> list[Problem]:
+    """A kind's own row (metric ``enterprises``) against the ``total`` row's kind column."""
+    totals = {(r.region, r.date): r for r in rows if r.metric == DEFAULT_METRIC}
+    by_line = {r.line: r for r in table.rows}
+    out = []
+    for r in rows:
+        other = totals.get((r.region, r.date)) if r.metric in KINDS else None
+        column = getattr(other, r.metric) if other is not None else None
+        if column is not None and column != r.total:
+            out.append(table.problem(
+                "metric-mismatch", f"{r.metric} {r.total}, but the total row of {r.date} "
+                f"(line {other.line}) gives {r.metric} {column}", by_line[r.line], "total",
+                hint="one count per date: correct one of the two rows"))
+    return out
+
+
 def load_actuals(path: Path, display: str, today: dt.date | None = None,
+                 registry: dict[str, MetricInfo] | None = None,
                  ) -> tuple[Actuals | None, list[Problem]]:
     """Read and check actuals.csv; ``None`` when the file cannot be read at all."""
     table, problems = read_csv(path, display, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
     if table is None:
         return None, problems
-    actuals, found = parse_actuals(table, today or dt.date.today())
+    actuals, found = parse_actuals(table, today or dt.date.today(), registry)
     return actuals, problems + found
 
 
 def parse_actuals_text(text: str, display: str, today: dt.date,
+                       registry: dict[str, MetricInfo] | None = None,
                        ) -> tuple[CsvTable | None, Actuals | None, list[Problem]]:
     """Like :func:`load_actuals` on text already read (used before appending)."""
     table, problems = parse_csv(text, display, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
     if table is None:
         return None, None, problems
-    actuals, found = parse_actuals(table, today)
+    actuals, found = parse_actuals(table, today, registry)
     return table, actuals, problems + found
 
 
-def open_actuals(datadir: DataDir, today: dt.date | None = None) -> Actuals:
+def folder_metrics(datadir: DataDir) -> dict[str, MetricInfo]:
+    """The metrics known in a folder: built in, plus those its targets.yaml declares (a
+    broken targets.yaml adds none; its own problems are reported where it is read)."""
+    from pucli.loading.datadir import TARGETS
+    from pucli.loading.plan import load_targets
+
+    if not datadir.file(TARGETS).exists():
+        return dict(BUILTIN)
+    targets, _ = load_targets(datadir.file(TARGETS), datadir.display(TARGETS))
+    return metric_registry(targets.metrics if targets else None)
+
+
+def open_actuals(datadir: DataDir, today: dt.date | None = None,
+                 registry: dict[str, MetricInfo] | None = None) -> Actuals:
     """The actuals (empty when the folder has no actuals.csv), or :class:`DataError`."""
     path = datadir.file(ACTUALS)
     if not path.exists():
         return Actuals([], datadir.display(ACTUALS))
-    actuals, problems = load_actuals(path, datadir.display(ACTUALS), today)
+    registry = registry or folder_metrics(datadir)
+    actuals, problems = load_actuals(path, datadir.display(ACTUALS), today, registry)
     errors = [p for p in problems if p.is_error]
     if actuals is None or errors:
         raise DataError(errors or problems)
@@ -200,7 +267,9 @@ def open_actuals(datadir: DataDir, today: dt.date | None = None) -> Actuals:
 def check_actuals(datadir: DataDir, plan: Plan | None, targets: Targets | None,
                   today: dt.date) -> list[Problem]:
     """The ``pucli validate`` checker of actuals.csv."""
-    _, problems = load_actuals(datadir.file(ACTUALS), datadir.display(ACTUALS), today)
+    registry = metric_registry(targets.metrics if targets else None)
+    _, problems = load_actuals(datadir.file(ACTUALS), datadir.display(ACTUALS), today,
+                               registry)
     return problems
 
 

@@ -74,8 +74,10 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def read_source(path: Path, mapping: dict[str, str], sheet: str | None = None) -> SourceRows:
-    """Candidate rows from a CSV or .xlsx export, with where each came from."""
+def read_source(path: Path, mapping: dict[str, str], sheet: str | None = None,
+                metric: str | None = None) -> SourceRows:
+    """Candidate rows from a CSV or .xlsx export, with where each came from; ``metric``
+    names the metric of rows whose export has no metric column."""
     display = str(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         grid, where = _read_xlsx(path, display, sheet)
@@ -113,6 +115,8 @@ def read_source(path: Path, mapping: dict[str, str], sheet: str | None = None) -
         for target, i in columns.items():
             cell = cells[i] if i < len(cells) else None
             record[target] = normalise_date(cell) if target == "date" else _text(cell)
+        if metric is not None and record.get("metric", "") == "":
+            record["metric"] = metric
         out.records.append(record)
         out.origins.append(Origin(where.rstrip(":"), line,
                                   {t: i + 1 for t, i in columns.items()}))

@@ -13,14 +13,17 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from pucli.loading.actuals import parse_actuals_text
+from pucli.loading.actuals import folder_metrics, parse_actuals_text
 from pucli.loading.csvfile import format_row, locked_for_append
 from pucli.loading.datadir import ACTUALS, DataDir
 from pucli.loading.textfile import MAX_CSV_BYTES, decode_bytes
 from pucli.models.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from pucli.models.targets import DEFAULT_METRIC
 from pucli.problems import DataError, Problem
 
 CANONICAL = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+METRIC_HINT = ("add a column headed 'metric' to {display} first (in WPS/Excel: a new column; "
+               "existing rows stay blank and count as the total)")
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,8 @@ def append_actuals(datadir: DataDir, records: list[dict[str, str]],
     path, display = datadir.file(ACTUALS), datadir.display(ACTUALS)
     with locked_for_append(path) as fd:
         existing = _read_locked(path, display)
-        text, result = _decide(existing, records, origins, display, today)
+        text, result = _decide(existing, records, origins, display, today,
+                               folder_metrics(datadir))
         if result.written:
             # ``text`` starts with the file as read (plus a final newline if it lacked one).
             data = text[len(existing):].encode("utf-8")
@@ -65,15 +69,18 @@ def check_actuals_records(datadir: DataDir, records: list[dict[str, str]],
     """What :func:`append_actuals` would write and reject, writing nothing."""
     path, display = datadir.file(ACTUALS), datadir.display(ACTUALS)
     existing = _read_locked(path, display) if path.exists() else ""
-    return _decide(existing, records, origins, display, today)[1]
+    return _decide(existing, records, origins, display, today, folder_metrics(datadir))[1]
 
 
 def _decide(existing: str, records: list[dict[str, str]], origins: list[Origin] | None,
-            display: str, today: dt.date | None) -> tuple[str, AppendResult]:
+            display: str, today: dt.date | None, registry=None) -> tuple[str, AppendResult]:
     """The file text with the accepted rows appended, and what was accepted/rejected."""
     today = today or dt.date.today()
     origins = origins or [Origin(display) for _ in records]
     result = AppendResult()
+    # The total is the default metric: a file without a metric column takes its rows as is.
+    records = [{**r, "metric": ""} if r.get("metric", "").strip() == DEFAULT_METRIC else r
+               for r in records]
     header = _header(existing, records)
     keep = list(range(len(records)))
     for i in list(keep):
@@ -82,7 +89,8 @@ def _decide(existing: str, records: list[dict[str, str]], origins: list[Origin] 
             keep.remove(i)
             result.rejected.append((origins[i], [Problem(
                 "unknown-column", f"{display} has no column '{extra[0]}'", display, 1,
-                None, "header", f"add '{extra[0]}' to the header of {display} first, "
+                None, "header", METRIC_HINT.format(display=display) if extra[0] == "metric"
+                else f"add '{extra[0]}' to the header of {display} first, "
                 "or leave the value out")]))
     base = existing if existing else format_row(header)
     if not base.endswith("\n"):
@@ -91,7 +99,7 @@ def _decide(existing: str, records: list[dict[str, str]], origins: list[Origin] 
     while True:
         text = base + "".join(format_row([records[i].get(c, "") for c in header])
                               for i in keep)
-        _, _, problems = parse_actuals_text(text, display, today)
+        _, _, problems = parse_actuals_text(text, display, today, registry)
         old = [p for p in problems if p.is_error and (p.line or 0) <= base_lines]
         if old:
             raise DataError(old)

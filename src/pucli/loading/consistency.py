@@ -55,7 +55,22 @@ def check_targets(targets: Targets, doc: YamlDoc) -> list[Problem]:
                 ("targets", i, "date"), hint="a target lies after the baseline it grows from"))
     for i in range(len(targets.rates)):
         out += _check_rate(doc, targets, i)
-    return out
+    return out + _check_metric_names(targets, doc)
+
+
+def _check_metric_names(targets: Targets, doc: YamlDoc) -> list[Problem]:
+    """Every metric named by a figure, rate or goal is built in or declared."""
+    from pucli.loading.schema import did_you_mean
+    from pucli.models.metrics import metric_registry
+
+    known = list(metric_registry(targets.metrics))
+    named = [(path, p.metric) for path, p in _points(targets)]
+    named += [(("rates", i), r.metric) for i, r in enumerate(targets.rates)]
+    named += [(("goals", i), g.metric) for i, g in enumerate(targets.goals)]
+    return [doc.problem("unknown-metric", f"unknown metric '{name}'", path + ("metric",),
+                        hint=did_you_mean(name, known) or "declare it under metrics:, or use "
+                        "one of: " + ", ".join(known))
+            for path, name in named if name not in known]
 
 
 def _points(targets: Targets):

@@ -1,9 +1,11 @@
 """Observed counts (actuals.csv) as typed records, and the series the projections use.
 
-One :class:`Actual` per CSV row. A series is selected by ``(metric, region)``: today every
-row measures the metric ``total`` (the total count of market entities); a later ``metric``
-column only has to fill :attr:`Actual.metric` — duplicates, net-change checks and series
-selection are already keyed by it.
+One :class:`Actual` per CSV row. A series is selected by ``(metric, region)``: a row without
+a ``metric`` column (or with it blank) counts the metric ``total`` (all market entities);
+``metric`` names another count, e.g. ``high_tech``, whose value is still written in
+``total`` (the count of that metric at the date). The three kinds (enterprises, individual
+businesses, cooperatives) are series of their own: their rows, or else the kind columns
+of the ``total`` rows.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pucli.models.targets import DEFAULT_METRIC
 KINDS = ("enterprises", "individual_businesses", "cooperatives")
 COUNT_COLUMNS = ("total", *KINDS, "new", "cancelled")
 REQUIRED_COLUMNS = ["date", "total"]
-OPTIONAL_COLUMNS = [*KINDS, "new", "cancelled", "region", "source"]
+OPTIONAL_COLUMNS = [*KINDS, "new", "cancelled", "region", "source", "metric"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,21 +71,47 @@ class Actuals:
     rows: list[Actual] = field(default_factory=list)
     file: str = "actuals.csv"
 
+    def metrics(self) -> list[str]:
+        """Metrics with rows, in first-seen order (kinds given as columns included)."""
+        seen: dict[str, None] = {}
+        for r in self.rows:
+            seen.setdefault(r.metric)
+            if r.metric == DEFAULT_METRIC:
+                for kind in KINDS:
+                    if getattr(r, kind) is not None:
+                        seen.setdefault(kind)
+        return list(seen)
+
+    def _points(self, metric: str, region: str | None) -> list[tuple[dt.date, str, int]]:
+        """(date, region, value) of ``metric``: its own rows, or for a kind with no rows of
+        its own, the kind column of the ``total`` rows."""
+        own = [(r.date, r.region, r.total) for r in self.rows
+               if r.metric == metric and (region is None or r.region == region)]
+        if own or metric not in KINDS:
+            return own
+        return [(r.date, r.region, getattr(r, metric)) for r in self.rows
+                if r.metric == DEFAULT_METRIC and getattr(r, metric) is not None
+                and (region is None or r.region == region)]
+
     def regions(self, metric: str = DEFAULT_METRIC) -> list[str]:
         """Named regions (sub-regions) present for ``metric``, in first-seen order."""
         seen: dict[str, None] = {}
-        for r in self.rows:
-            if r.metric == metric and r.region:
-                seen.setdefault(r.region)
+        for _, region, _ in self._points(metric, None):
+            if region:
+                seen.setdefault(region)
         return list(seen)
 
     def series(self, region: str = "", metric: str = DEFAULT_METRIC,
                as_of: dt.date | None = None) -> Series:
-        """The ``total`` series of one region ("" = the whole), ascending by date."""
-        rows = sorted((r for r in self.rows if r.key == (metric, region)), key=lambda r: r.date)
-        s = Series(tuple(r.date for r in rows), tuple(float(r.total) for r in rows),
-                   region)
+        """The series of ``metric`` in one region ("" = the whole), ascending by date."""
+        pts = sorted(self._points(metric, region))
+        s = Series(tuple(d for d, _, _ in pts), tuple(float(v) for _, _, v in pts), region)
         return s.up_to(as_of)
+
+    def for_series(self, region: str = "", metric: str = DEFAULT_METRIC) -> list[Actual]:
+        """The rows of one series, ascending by date."""
+        return sorted((r for r in self.rows if r.key == (metric, region)),
+                      key=lambda r: r.date)
 
     def whole(self, metric: str = DEFAULT_METRIC, as_of: dt.date | None = None) -> Series:
         """The whole region's series: its own rows, or else the sum of the named regions

@@ -11,6 +11,7 @@ import datetime as dt
 from pydantic import Field
 
 from pucli.models.base import Strict
+from pucli.models.quality import QualitySettings
 
 DEFAULT_METRIC = "total"
 
@@ -48,10 +49,29 @@ class Rate(Strict):
 
 
 class Metric(Strict):
+    """A countable series: a built-in one relabelled or annotated, or a region's own."""
+
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str
     label_en: str | None = None
+    measures: list[int] = Field(default_factory=list)  # the plan's measures that concern it
     note: str | None = None
+    source: Source | None = None
+
+
+class Goal(Strict):
+    """A goal the plan states relative to a level it does not give (e.g. "倍增": doubling).
+
+    No absolute number is recorded: a target value exists only when a baseline for the
+    metric and a date ``by`` are both known, as baseline × ``multiple`` (derived, and said so).
+    """
+
+    metric: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    multiple: float | None = Field(None, gt=0)  # 2 for doubling; None: a programme, no number
+    by: dt.date | None = None
+    measures: list[int] = Field(default_factory=list)
+    note: str | None = None
+    source: Source | None = None
 
 
 class Targets(Strict):
@@ -61,10 +81,33 @@ class Targets(Strict):
     rates: list[Rate] = Field(default_factory=list)
     metrics: list[Metric] = Field(default_factory=list)
     baselines: list[Point] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    quality: QualitySettings = Field(default_factory=QualitySettings)
     notes: list[str] = Field(default_factory=list)
 
     def for_metric(self, metric: str = DEFAULT_METRIC) -> list[Point]:
-        return sorted((t for t in self.targets if t.metric == metric), key=lambda t: t.date)
+        """The stated targets of ``metric`` and those implied by its relative goals."""
+        stated = [t for t in self.targets if t.metric == metric]
+        dates = {t.date for t in stated}
+        implied = [t for t in self.implied_targets(metric) if t.date not in dates]
+        return sorted(stated + implied, key=lambda t: t.date)
+
+    def goals_for(self, metric: str = DEFAULT_METRIC) -> list[Goal]:
+        return [g for g in self.goals if g.metric == metric]
+
+    def implied_targets(self, metric: str = DEFAULT_METRIC) -> list[Point]:
+        """Targets derived from relative goals: baseline × multiple at ``by``, when the
+        metric has a baseline and the goal a date; nothing otherwise."""
+        base = self.baseline_for(metric)
+        out = []
+        for g in self.goals_for(metric):
+            if base is None or g.multiple is None or g.by is None or g.by <= base.date:
+                continue
+            out.append(Point(date=g.by, value=base.value * g.multiple, metric=metric,
+                             kind="goal", derived=True,
+                             note=f"{g.multiple:g} × baseline {base.value:,.0f} "
+                                  f"({base.date})", source=g.source))
+        return out
 
     def baseline_for(self, metric: str = DEFAULT_METRIC) -> Point | None:
         if self.baseline.metric == metric:

@@ -10,13 +10,13 @@ from pucli.compute.periods import month_ends
 from pucli.compute.projection import Projection
 
 LABELS = {
-    "zh": {"title": "{region}市场主体总数：规划路径、实际与预测", "x": "年末",
-           "y": "市场主体（户）", "plan": "规划路径一：逐个达到目标值",
+    "zh": {"title": "{region}{metric}：规划路径、实际与预测", "x": "年末",
+           "y": "{metric}（户）", "plan": "规划路径一：逐个达到目标值",
            "rate": "规划路径二：{rate}年后年均增长{pct}",
            "actual": "实际", "projection": "预测（{method}）", "band": "80% 区间",
            "target": "目标"},
-    "en": {"title": "{region} market entities: plan path, actuals and projection",
-           "x": "year end", "y": "market entities", "plan": "plan (targets): {label}",
+    "en": {"title": "{region} {metric}: plan path, actuals and projection",
+           "x": "year end", "y": "{metric}", "plan": "plan (targets): {label}",
            "rate": "plan (rate): {label}", "actual": "actual",
            "projection": "projection ({method})", "band": "80 % interval", "target": "target"},
 }
@@ -67,9 +67,11 @@ def render_projection_chart(p: Projection, path: FilePath, font: str | None) -> 
                     label=text["target"] if i == 0 else None)
             ax.annotate(f"{t.value:,.0f}", (t.date, t.value), textcoords="offset points",
                         xytext=(-10, 9), ha="right", fontsize=9)
-        ax.set_title(text["title"].format(region=region))
+        metric = (p.metric_label or "市场主体总数") if lang == "zh" else \
+            (p.metric_label_en or "market entities")
+        ax.set_title(text["title"].format(region=region, metric=metric))
         ax.set_xlabel(text["x"])
-        ax.set_ylabel(text["y"])
+        ax.set_ylabel(text["y"].format(metric=metric))
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8, loc="upper left")
         ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")

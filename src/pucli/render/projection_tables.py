@@ -55,6 +55,7 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
     return {
         "region": p.region,
         "metric": p.metric,
+        "metric_label": p.metric_label,
         "as_of": p.as_of.isoformat() if p.as_of else None,
         "latest_actual": ({"date": p.latest[0].isoformat(), "value": _n(p.latest[1])}
                           if p.latest else None),
@@ -93,7 +94,8 @@ def _fmt(v: float | None) -> str:
 def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> Group:
     """The rich rendering: a heading, the period table, the targets, the verdict."""
     head = Text()
-    head.append(f"{p.region}: market entities ({p.metric})", style="bold")
+    label = f"{p.metric_label} ({p.metric})" if p.metric_label else p.metric
+    head.append(f"{p.region}: {label}", style="bold")
     head.append(f"   as of {p.as_of or 'today'}; latest actual "
                 + (f"{p.latest[1]:,.0f} ({p.latest[0]})" if p.latest else "none"))
     method = Text(f"method: {p.method} — {p.method_label}\n  why: {p.reason}")
@@ -136,7 +138,10 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
     verdict.append("rating: ", style="bold")
     verdict.append(f"{p.rating}", style="bold")
     verdict.append(f" — {p.rating_rule}\n  scale: {RATING_SCALE}")
-    parts: list[Any] = [head, method, legend, table, goals, rules, verdict]
+    parts: list[Any] = [head, method, legend, table]
+    if p.targets:
+        parts += [goals, rules]
+    parts.append(verdict)
     parts += [Text(n) for n in p.notes]
     if regions:
         parts.append(region_table(p, regions))
