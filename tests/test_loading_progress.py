@@ -33,7 +33,7 @@ def put(folder: DataDir, text: str | bytes) -> None:
         path.write_text(text, encoding="utf-8", newline="")
 
 
-def test_bad_rows_golden(folder):
+def test_bad_rows_golden(english, folder):
     put(folder, (CASES / "bad_rows.csv").read_text(encoding="utf-8"))
     entries, problems = load_progress(folder, make_plan(), TODAY)
     expected = (CASES / "bad_rows.expected.txt").read_text(encoding="utf-8")
