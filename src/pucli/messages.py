@@ -207,6 +207,8 @@ MESSAGES: dict[str, list[Pair]] = {
     "usage": [("xlsx 输出需要指定文件", "xlsx output needs a file"),
               ("{detail}", "{detail}")],
     "method": [("{detail}", "{detail}")],
+    "missing-extra": [("写 .docx 需要 python-docx 包",
+                       "writing .docx needs the python-docx package")],
 }
 
 HINTS: list[Pair] = [
@@ -324,6 +326,8 @@ HINTS: list[Pair] = [
     ("在 Excel/WPS 中另存为 .xlsx", "save it as .xlsx from Excel/WPS"),
     ("用 --from 指定编码（例如 --from gbk）", "name the encoding with --from (e.g. --from gbk)"),
     ("加上 -o 文件.xlsx", "add -o FILE.xlsx"),
+    ("用 pip install 'pucli[docx]' 安装（或改用 --format html）",
+     "install it with: pip install 'pucli[docx]'  (or choose --format html)"),
     ("{x}", "{x}"),  # anything else: shown as written (kept last)
 ]
 

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from pucli import __version__, exitcodes, i18n
-from pucli.cli import actuals, browse, project, tracking, validate
+from pucli.cli import actuals, brief, browse, project, tracking, validate
 from pucli.problems import DataError
 
 app = typer.Typer(
@@ -69,6 +69,7 @@ app.command()(tracking.due)
 app.command()(tracking.status)
 app.command()(tracking.ledger)
 app.command()(tracking.update)
+app.command()(brief.brief)
 
 
 def run(argv: list[str] | None = None) -> int:
