@@ -27,7 +27,7 @@ def pucli(capsys, *args):
     return code, out, err
 
 
-def test_update_appends_and_round_trips_a_note(data, capsys):
+def test_update_appends_and_round_trips_a_note(english, data, capsys):
     note = '完成初稿, 含"一网通办"\n第二行'
     code, _, err = pucli(capsys, "update", "1", "--unit", "审批局", "--status", "in_progress",
                          "--percent", "60", "--note", note, "--date", "2025-01-10",
