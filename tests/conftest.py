@@ -36,6 +36,19 @@ def _isolated(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def english(monkeypatch) -> None:
+    """Messages and labels in English (the default is Chinese): for tests whose subject is
+    the wording of a message, written down in English."""
+    monkeypatch.setenv("PUCLI_LANG", "en")
+
+
+@pytest.fixture
+def chinese(monkeypatch) -> None:
+    """Chinese explicitly, whatever the default."""
+    monkeypatch.setenv("PUCLI_LANG", "zh")
+
+
+@pytest.fixture
 def data_dir(tmp_path) -> Path:
     """A writable copy of the bundled Pu County data folder."""
     target = tmp_path / "data"

@@ -22,7 +22,7 @@ def test_add_appends_one_row(cli, datadir):
         SHIPPED + "2022-12-31,7900,synthetic\n")
 
 
-def test_add_refuses_a_bad_row_and_writes_nothing(cli, datadir):
+def test_add_refuses_a_bad_row_and_writes_nothing(english, cli, datadir):
     code, _, err = cli("actuals", "add", "2021-12-31", "7000", "--data", str(datadir))
     assert code == 1
     assert "a second row for 2021-12-31 (first on line 2) [duplicate-date]" in err
@@ -30,14 +30,14 @@ def test_add_refuses_a_bad_row_and_writes_nothing(cli, datadir):
     assert (datadir / "actuals.csv").read_text(encoding="utf-8") == SHIPPED
 
 
-def test_add_refuses_a_column_the_file_lacks(cli, datadir):
+def test_add_refuses_a_column_the_file_lacks(english, cli, datadir):
     code, _, err = cli("actuals", "add", "2022-12-31", "7900", "--enterprises", "2000",
                        "--data", str(datadir))
     assert code == 1
     assert "has no column 'enterprises'" in err
 
 
-def test_import_csv_with_a_mapping_reports_every_rejected_row(cli, minimal, tmp_path):
+def test_import_csv_with_a_mapping_reports_every_rejected_row(english, cli, minimal, tmp_path):
     src = tmp_path / "export.csv"
     src.write_text("统计日期,市场主体总数,备注\n"
                    "2022年12月,120,a\n"
@@ -55,7 +55,7 @@ def test_import_csv_with_a_mapping_reports_every_rejected_row(cli, minimal, tmp_
         "date,total\n2022-12-31,120\n2023-12-31,140\n")
 
 
-def test_import_xlsx(cli, minimal, tmp_path):
+def test_import_xlsx(english, cli, minimal, tmp_path):
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -72,7 +72,7 @@ def test_import_xlsx(cli, minimal, tmp_path):
     assert (minimal / "actuals.csv").read_text() == "date,total\n2022-12-31,7900\n"
 
 
-def test_import_names_the_missing_mapping(cli, minimal, tmp_path):
+def test_import_names_the_missing_mapping(english, cli, minimal, tmp_path):
     src = tmp_path / "export.csv"
     src.write_text("日期,数量\n2022-12-31,1\n", encoding="utf-8")
     code, _, err = cli("actuals", "import", str(src), "--data", str(minimal))

@@ -36,7 +36,7 @@ def test_measures_csv_for_excel_has_bom(cli, data_dir, tmp_path):
     assert len(rows) == 48 and rows[0]["lead_unit"] == "县发改局"
 
 
-def test_unknown_unit_filter_has_did_you_mean(cli, data_dir):
+def test_unknown_unit_filter_has_did_you_mean(english, cli, data_dir):
     r = cli("measures", "--data", data_dir, "--unit", "县发改委")
     assert r.code == 1
     assert "unknown unit '县发改委'" in r.err and "县发改局" in r.err
@@ -50,7 +50,7 @@ def test_show_prints_text_units_and_commitments(cli, data_dir):
     assert "max_duration 24 working_days" in r.out
 
 
-def test_show_unknown_measure(cli, data_dir):
+def test_show_unknown_measure(english, cli, data_dir):
     r = cli("show", "49", "--data", data_dir)
     assert r.code == 1 and "no measure 49" in r.err and "1–48" in r.err
 
@@ -66,6 +66,6 @@ def test_units_matrix_counts_leads_and_supports(cli, data_dir):
     assert total == 48
 
 
-def test_xlsx_needs_output(cli, data_dir):
+def test_xlsx_needs_output(english, cli, data_dir):
     r = cli("units", "--data", data_dir, "-f", "xlsx")
     assert r.code == 1 and "-o FILE.xlsx" in r.err

@@ -9,6 +9,9 @@ import pytest
 
 from pucli.models.metrics import BUILTIN
 
+# These tests read English wording; the default language is Chinese.
+pytestmark = pytest.mark.usefixtures("english")
+
 SECONDARY = [m for m in BUILTIN if m != "total"]
 # synthetic: five year ends of a made-up count
 SYNTHETIC = [("2019-12-31", 40), ("2020-12-31", 44), ("2021-12-31", 50), ("2022-12-31", 53),

@@ -25,7 +25,7 @@ def test_json_is_the_library_result(cli, datadir):
     assert data["method"] == "plan"
 
 
-def test_table_on_the_bundled_data_is_honest_about_one_point(cli, datadir):
+def test_table_on_the_bundled_data_is_honest_about_one_point(english, cli, datadir):
     code, out, _ = cli("project", "--data", str(datadir))
     assert code == 0
     assert "there is no trend and the projection can only be the plan path" in out

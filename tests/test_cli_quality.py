@@ -103,7 +103,7 @@ def test_region(cli, minimal):
     assert (s["latest"], s["previous"], s["direction"]) == (0.25, 0.2, "up")
 
 
-def test_unknown_region(cli, minimal):
+def test_unknown_region(cli, minimal, english):
     (minimal / "actuals.csv").write_text("date,total,region\n2021-12-31,100,Anxi\n",
                                          encoding="utf-8")
     code, _, err = cli("quality", "--region", "Anx", "--data", minimal)

@@ -27,7 +27,7 @@ def pucli(capsys, *args):
     return code, out, err
 
 
-def test_update_appends_and_round_trips_a_note(data, capsys):
+def test_update_appends_and_round_trips_a_note(english, data, capsys):
     note = '完成初稿, 含"一网通办"\n第二行'
     code, _, err = pucli(capsys, "update", "1", "--unit", "审批局", "--status", "in_progress",
                          "--percent", "60", "--note", note, "--date", "2025-01-10",
@@ -43,7 +43,7 @@ def test_update_appends_and_round_trips_a_note(data, capsys):
     assert rows[(1, "县发改局")]["status"] == "no_report"
 
 
-def test_update_unknown_unit_is_refused_with_a_suggestion(data, capsys):
+def test_update_unknown_unit_is_refused_with_a_suggestion(english, data, capsys):
     before = (data / "progress.csv").read_bytes()
     code, _, err = pucli(capsys, "update", "1", "--unit", "县发改委", "--status", "done",
                          "--data", str(data))
@@ -53,7 +53,7 @@ def test_update_unknown_unit_is_refused_with_a_suggestion(data, capsys):
     assert (data / "progress.csv").read_bytes() == before
 
 
-def test_update_unknown_measure_is_refused(data, capsys):
+def test_update_unknown_measure_is_refused(english, data, capsys):
     code, _, err = pucli(capsys, "update", "7", "--unit", "县发改局", "--status", "done",
                          "--data", str(data))
     assert code == exitcodes.INVALID
@@ -97,7 +97,7 @@ def test_overdue_as_of_must_be_a_date(data, capsys):
     assert "is not a date" in err
 
 
-def test_overdue_refuses_an_invalid_ledger(data, capsys):
+def test_overdue_refuses_an_invalid_ledger(english, data, capsys):
     (data / "progress.csv").write_text(HEADER + "2025-01-20,3,县发改委,done,,,\n",
                                        encoding="utf-8")
     code, _, err = pucli(capsys, "overdue", "--data", str(data))

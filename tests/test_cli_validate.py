@@ -29,7 +29,7 @@ def test_json_is_the_library_report(cli, data_dir):
     assert data["valid"] is True and data["warnings"] == len(report.warnings)
 
 
-def test_unknown_unit_is_located_with_did_you_mean(cli, data_dir):
+def test_unknown_unit_is_located_with_did_you_mean(english, cli, data_dir):
     path = data_dir / "measures.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("units: [县教科局, 县工信局]", "units: [县教科局, 县工信委]"),
@@ -53,7 +53,7 @@ def test_every_problem_in_every_file_in_one_run(cli, data_dir):
     assert files == {"measures.yaml", "targets.yaml"}
 
 
-def test_missing_folder(cli, tmp_path):
+def test_missing_folder(english, cli, tmp_path):
     r = cli("validate", "--data", tmp_path / "nope")
     assert r.code == 1 and "data folder not found" in r.err
 

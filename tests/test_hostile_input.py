@@ -47,7 +47,7 @@ def test_corpus_size():
 
 
 @pytest.mark.parametrize("file", ["measures.yaml", "targets.yaml"])
-def test_missing_file_is_named(cli, data_dir, file):
+def test_missing_file_is_named(english, cli, data_dir, file):
     (data_dir / file).unlink()
     for args in READERS[file]:
         r = cli(*args, "--data", data_dir)

@@ -30,7 +30,7 @@ def test_the_shipped_file_is_one_sourced_derived_row():
     assert bundled == (DATA / "actuals.csv").read_bytes()
 
 
-def test_every_bad_row_is_reported_with_its_location(tmp_path):
+def test_every_bad_row_is_reported_with_its_location(english, tmp_path):
     text = ("date,total,enterprises,individual_businesses,cooperatives,new,cancelled\n"
             "2021-12-31,6472,,,,,\n"
             "2022-02-30,6500,,,,,\n"

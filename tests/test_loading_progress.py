@@ -33,7 +33,7 @@ def put(folder: DataDir, text: str | bytes) -> None:
         path.write_text(text, encoding="utf-8", newline="")
 
 
-def test_bad_rows_golden(folder):
+def test_bad_rows_golden(english, folder):
     put(folder, (CASES / "bad_rows.csv").read_text(encoding="utf-8"))
     entries, problems = load_progress(folder, make_plan(), TODAY)
     expected = (CASES / "bad_rows.expected.txt").read_text(encoding="utf-8")
@@ -150,3 +150,13 @@ def test_field_span_counts_characters_and_honours_quotes():
     assert field_span(line, 2) == (14, 10)
     assert field_span(line, 3) == (25, 4)
     assert field_span(line, 4) is None
+
+
+def test_bad_rows_golden_in_chinese(chinese, folder):
+    put(folder, (CASES / "bad_rows.csv").read_text(encoding="utf-8"))
+    _, problems = load_progress(folder, make_plan(), TODAY)
+    text = format_report_text(Report(problems)) + "\n"
+    path = CASES / "bad_rows.expected.zh.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")

@@ -31,6 +31,6 @@ def test_recode_csv_gets_bom(tmp_path, cli):
     assert path.read_bytes().startswith(b"\xef\xbb\xbfdate,total")
 
 
-def test_recode_missing_file(tmp_path, cli):
+def test_recode_missing_file(english, tmp_path, cli):
     r = cli("recode", tmp_path / "nope.csv")
     assert r.code == 1 and "cannot read file" in r.err

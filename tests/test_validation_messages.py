@@ -27,7 +27,7 @@ def _cases():
 
 
 @pytest.mark.parametrize(("kind", "path"), list(_cases()))
-def test_golden_message(kind: str, path: Path):
+def test_golden_message(english, kind: str, path: Path):
     _, problems = LOADERS[kind](path, f"{path.stem}.yaml")
     text = format_report_text(Report(problems)) + "\n"
     expected = path.with_suffix(".expected.txt")
@@ -39,3 +39,14 @@ def test_golden_message(kind: str, path: Path):
 def test_base_case_is_valid():
     plan, problems = load_plan(CASES / "plan" / "_base.yaml")
     assert plan is not None and problems == []
+
+
+@pytest.mark.parametrize(("kind", "path"), list(_cases()))
+def test_golden_message_in_chinese(chinese, kind: str, path: Path):
+    """The same problems worded in Chinese (the default language), next to the English."""
+    _, problems = LOADERS[kind](path, f"{path.stem}.yaml")
+    text = format_report_text(Report(problems)) + "\n"
+    expected = path.with_suffix(".expected.zh.txt")
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected.write_text(text, encoding="utf-8")
+    assert text == expected.read_text(encoding="utf-8")

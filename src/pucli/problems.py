@@ -7,9 +7,9 @@ for editors and CI. Codes are stable slugs: tests, docs and users may rely on th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -19,7 +19,9 @@ class Problem:
     """One thing wrong (or suspicious) in one data file.
 
     ``line`` and ``col`` are 1-based, as editors show them; ``None`` when the problem
-    concerns the file as a whole (missing, unreadable, empty).
+    concerns the file as a whole (missing, unreadable, empty). ``message`` is English;
+    ``params`` (optional) names the values in it, so :mod:`pucli.messages` can word it
+    in Chinese without reading them back out of the English.
     """
 
     code: str
@@ -32,6 +34,7 @@ class Problem:
     severity: Severity = "error"
     excerpt: str | None = None
     width: int = 1
+    params: Mapping[str, Any] | None = field(default=None, compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -49,6 +52,7 @@ class Problem:
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
         data.pop("width")
+        data.pop("params")
         return data
 
 

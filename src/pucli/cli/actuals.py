@@ -43,6 +43,7 @@ def add(
 
     Example: pucli actuals add 2022-12-31 7961 --source "县市场监管局 2022年报"
     """
+    from pucli.i18n import t
     from pucli.loading.actuals_write import append_actuals
     from pucli.render.problems import format_problem
 
@@ -59,10 +60,12 @@ def add(
         for _origin, problems in result.rejected:
             for problem in problems:
                 typer.echo(format_problem(problem), err=True)
-        typer.echo("not written: fix the value and run the command again", err=True)
+        typer.echo(t("未写入：改正数值后重新运行", "not written: fix the value and run the "
+                     "command again"), err=True)
         raise typer.Exit(exitcodes.INVALID)
     what = f" ({metric})" if metric else ""
-    typer.echo(f"added {date} {total}{what} to {folder.display('actuals.csv')}", err=True)
+    typer.echo(t(f"已把 {date} {total}{what} 写入 {folder.display('actuals.csv')}",
+                 f"added {date} {total}{what} to {folder.display('actuals.csv')}"), err=True)
 
 
 @app.command("import")
@@ -85,22 +88,30 @@ def import_(
 
     Example: pucli actuals import 登记统计.xlsx --map 统计截止日=date --map 市场主体总数=total
     """
+    from pucli.i18n import t
     from pucli.loading.actuals_import import parse_mapping, read_source
     from pucli.loading.actuals_write import append_actuals, check_actuals_records
     from pucli.render.problems import format_problem
+    from pucli.render.progress import spinner
 
     folder = data_dir(data)
-    source = read_source(file, parse_mapping(map_ or []), sheet, metric)
+    with spinner(t(f"读取 {file.name}", f"reading {file.name}")):
+        source = read_source(file, parse_mapping(map_ or []), sheet, metric)
     if source.ignored:
-        typer.echo(f"ignored columns: {', '.join(source.ignored)}", err=True)
+        typer.echo(t("忽略的列：", "ignored columns: ") + ", ".join(source.ignored), err=True)
     run = check_actuals_records if dry_run else append_actuals
-    result = run(folder, source.records, source.origins)
+    with spinner(t(f"检查 {len(source.records)} 行", f"checking {len(source.records)} rows")):
+        result = run(folder, source.records, source.origins)
     for problem in result.warnings:
         typer.echo(format_problem(problem), err=True)
     for _origin, problems in result.rejected:
         for problem in problems:
             typer.echo(format_problem(problem), err=True)
-    verb = "would import" if dry_run else "imported"
-    typer.echo(f"{verb} {len(result.written)} row(s) into {folder.display('actuals.csv')}; "
-               f"rejected {len(result.rejected)}", err=True)
+    where, n, bad = folder.display("actuals.csv"), len(result.written), len(result.rejected)
+    if dry_run:
+        typer.echo(t(f"将导入 {n} 行到 {where}；拒绝 {bad} 行",
+                     f"would import {n} row(s) into {where}; rejected {bad}"), err=True)
+    else:
+        typer.echo(t(f"已导入 {n} 行到 {where}；拒绝 {bad} 行",
+                     f"imported {n} row(s) into {where}; rejected {bad}"), err=True)
     raise typer.Exit(exitcodes.INVALID if result.rejected else exitcodes.OK)

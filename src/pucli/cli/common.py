@@ -65,7 +65,7 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
             raise DataError([Problem("usage", "xlsx output needs a file", "--output",
                                      hint="add -o FILE.xlsx")])
         export.write_xlsx(str(output), {sheet: (columns, rows)})
-        _done(output)
+        done(output)
         return
     if fmt is ListFormat.table:
         if output is not None:
@@ -73,7 +73,7 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
 
             with open(output, "w", encoding="utf-8") as fh:
                 Console(file=fh, width=160, no_color=True).print(table)
-            _done(output)
+            done(output)
         else:
             stdout_console().print(table)
         return
@@ -92,10 +92,12 @@ def write_text(text: str, output: Path | None) -> None:
         typer.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8", newline="")
-        _done(output)
+        done(output)
 
 
-def _done(output: Path) -> None:
+def done(output: Path) -> None:
+    """Say on stderr that ``output`` was written."""
+    from pucli.i18n import t
     from pucli.render.console import stderr_console
 
-    stderr_console().print(f"wrote {output}")
+    stderr_console().print(t(f"已写入 {output}", f"wrote {output}"), markup=False, soft_wrap=True)

@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from pucli.cli.common import DataOption, ListFormat, OutputOption, data_dir, parse_date
+from pucli.cli.common import (
+    DataOption,
+    ExcelOption,
+    FormatOption,
+    ListFormat,
+    OutputOption,
+    data_dir,
+    emit_listing,
+    parse_date,
+)
 
 
 class Method(enum.StrEnum):
@@ -17,13 +26,6 @@ class Method(enum.StrEnum):
     log_linear = "log-linear"
     damped_trend = "damped-trend"
     seasonal = "seasonal"
-
-
-class ProjectFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
 
 
 MetricOption = Annotated[str, typer.Option(
@@ -43,8 +45,9 @@ def project(
         "--chart", help="Also draw the chart to FILE.png or FILE.svg.", show_default=False)]
     = None,
     metric: MetricOption = "total",
-    format: Annotated[ProjectFormat, typer.Option("--format", "-f")] = ProjectFormat.table,
+    format: FormatOption = ListFormat.table,
     output: OutputOption = None,
+    excel: ExcelOption = False,
     data: DataOption = None,
 ) -> None:
     """Project the count of market entities (or of --metric) against the plan's targets.
@@ -73,7 +76,7 @@ def project(
     if actuals.regions(name):
         _, regions = project_regions(targets, actuals, when,
                                      None if method is None else method.value, name)
-    _emit(result, regions, format, output)
+    _emit(result, regions, format, output, excel)
     if chart is not None:
         _draw(result, chart)
 
@@ -93,14 +96,12 @@ def _metric(targets, text: str) -> str:
     return name
 
 
-def _emit(result, regions, format: ProjectFormat, output: Path | None) -> None:
+def _emit(result, regions, format: ListFormat, output: Path | None, excel: bool) -> None:
     from pucli.render import projection_tables as pt
 
     columns, rows = pt.projection_rows(result, regions)
-    from pucli.cli.common import emit_listing
-
-    emit_listing(ListFormat(format.value), columns, rows, pt.projection_table(result, regions),
-                 output, json_data=pt.projection_json(result, regions), sheet="projection")
+    emit_listing(format, columns, rows, pt.projection_table(result, regions), output, excel,
+                 json_data=pt.projection_json(result, regions), sheet="projection")
 
 
 def _draw(result, chart: Path) -> None:
@@ -124,8 +125,9 @@ def backtest(
     region: Annotated[str | None, typer.Option(help="A region of the region column.")] = None,
     metric: MetricOption = "total",
     as_of: AsOfOption = None,
-    format: Annotated[ProjectFormat, typer.Option("--format", "-f")] = ProjectFormat.table,
+    format: FormatOption = ListFormat.table,
     output: OutputOption = None,
+    excel: ExcelOption = False,
     data: DataOption = None,
 ) -> None:
     """Rolling-origin backtest of every method on the actuals (MAPE, MASE vs naive).
@@ -135,12 +137,14 @@ def backtest(
 
     Example: pucli backtest --horizon 4
     """
-    from pucli.cli.common import emit_listing
+    from pucli.compute.backtest import BACKTEST_METHODS
     from pucli.compute.backtest import backtest as run_backtest
+    from pucli.i18n import t
     from pucli.loading.actuals import folder_metrics, open_actuals
     from pucli.loading.datadir import TARGETS
     from pucli.loading.dataset import open_targets
     from pucli.render import projection_tables as pt
+    from pucli.render.progress import steps
 
     when = parse_date(as_of, "--as-of")
     folder = data_dir(data)
@@ -148,7 +152,9 @@ def backtest(
     name = _metric(open_targets(folder) if folder.file(TARGETS).exists() else None, metric)
     series = (actuals.series(region, name, as_of=when) if region
               else actuals.whole(name, as_of=when))
-    scores = run_backtest(series, horizon, min_train)
+    with steps(len(BACKTEST_METHODS), t("回测", "backtesting")) as step:
+        scores = run_backtest(series, horizon, min_train,
+                              progress=lambda m: step(t(f"回测 {m}", f"backtesting {m}")))
     columns, rows = pt.backtest_rows(scores)
-    emit_listing(ListFormat(format.value), columns, rows, pt.backtest_table(scores), output,
+    emit_listing(format, columns, rows, pt.backtest_table(scores), output, excel,
                  sheet="backtest")

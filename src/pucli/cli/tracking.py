@@ -58,9 +58,11 @@ def update(
     Example: pucli update 12 --unit 县行政审批局 --status in_progress --percent 60 --note "完成初稿"
     """
     from pucli.compute.browse import resolve_unit
+    from pucli.i18n import t
     from pucli.loading.dataset import open_plan
     from pucli.loading.progress import append_progress
     from pucli.render.console import stderr_console
+    from pucli.render.labels import status_label
 
     folder = data_dir(data)
     plan = open_plan(folder)
@@ -71,9 +73,12 @@ def update(
               "percent": (percent or "").strip(), "note": note, "evidence": evidence}
     entry = append_progress(folder, plan, values, today)
     pct = "" if entry.percent is None else f" {entry.percent:g}%"
-    stderr_console().print(f"recorded: {entry.date} measure {entry.measure} {entry.unit} "
-                           f"{entry.status}{pct} → {folder.display('progress.csv')}",
-                           markup=False)
+    stderr_console().print(t(f"已记录：{entry.date} 举措 {entry.measure} {entry.unit} "
+                             f"{status_label(entry.status)}{pct} → "
+                             f"{folder.display('progress.csv')}",
+                             f"recorded: {entry.date} measure {entry.measure} {entry.unit} "
+                             f"{entry.status}{pct} → {folder.display('progress.csv')}"),
+                           markup=False, soft_wrap=True)
 
 
 def _tracking_data(data, as_of: str | None):
@@ -159,7 +164,10 @@ def due(
                              one_report_per_unit=False)
     items = sort_items((i for i in items if not i.is_overdue), "unit")
     columns, rows = late_rows(items)
-    emit_listing(format, columns, rows, late_table(items, day, "unit", f"{days} 天内到期"),
+    from pucli.i18n import t
+
+    emit_listing(format, columns, rows,
+                 late_table(items, day, "unit", t(f"{days} 天内到期", f"Due within {days} days")),
                  output, excel, sheet="即将到期")
 
 

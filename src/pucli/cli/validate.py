@@ -42,7 +42,11 @@ def validate(
         if report.problems:
             typer.echo(format_report_text(report), err=True)
         else:
-            stderr_console().print(f"ok: {folder.path} ({folder.origin}) — no problems found")
+            from pucli.i18n import t
+
+            stderr_console().print(t(f"通过：{folder.path}（{folder.origin}）— 没有发现问题",
+                                     f"ok: {folder.path} ({folder.origin}) — no problems found"),
+                                   markup=False, soft_wrap=True)
     failed = not report.valid or (strict and report.warnings)
     raise typer.Exit(exitcodes.INVALID if failed else exitcodes.OK)
 

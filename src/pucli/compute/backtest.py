@@ -9,6 +9,7 @@ below 1 beats "no change" and above 1 loses to it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,13 +31,17 @@ class Score:
     note: str = ""
 
 
-def backtest(series: Series, horizon: int = 1, min_train: int = 3) -> list[Score]:
-    """Rolling-origin scores of every method on ``series``."""
+def backtest(series: Series, horizon: int = 1, min_train: int = 3,
+             progress: Callable[[str], None] | None = None) -> list[Score]:
+    """Rolling-origin scores of every method on ``series``; ``progress(method)`` is called
+    as each method starts (for a progress display)."""
     n = len(series)
     values = np.array(series.values)
     t = np.array([month_index(d) for d in series.dates])
     scores = []
     for method in BACKTEST_METHODS:
+        if progress is not None:
+            progress(method)
         errors: list[float] = []
         naive: list[float] = []
         seen: list[float] = []

@@ -26,6 +26,7 @@ class LedgerRow:
     unit: str
     lead: bool
     latest: ProgressEntry | None
+    title_en: str | None = None
 
     @property
     def status(self) -> str:
@@ -43,7 +44,8 @@ def ledger_rows(plan: Plan, entries: Iterable[ProgressEntry], *, unit: str | Non
         for pos, u in enumerate(responsible_units(plan, m)):
             if unit is not None and u != unit:
                 continue
-            rows.append(LedgerRow(m.id, m.title, m.section, u, pos == 0, latest.get((m.id, u))))
+            rows.append(LedgerRow(m.id, m.title, m.section, u, pos == 0, latest.get((m.id, u)),
+                                  m.title_en))
     return rows
 
 

@@ -56,6 +56,7 @@ class LateItem:
     last_date: dt.date | None
     last_status: str | None
     last_percent: float | None
+    title_en: str | None = None
 
     @property
     def slipped_days(self) -> int:
@@ -135,7 +136,7 @@ def late_items(plan: Plan, entries: Iterable[ProgressEntry], as_of: dt.date, *,
                     m.id, m.title, m.section, u, u == units[0], kind, item,
                     due, due if kind == "report" else original, days, sev,
                     last.date if last else None, last.status if last else None,
-                    last.percent if last else None))
+                    last.percent if last else None, m.title_en))
     return _one_report_per_unit(out) if one_report_per_unit else out
 
 

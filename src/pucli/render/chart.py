@@ -23,15 +23,19 @@ LABELS = {
 
 
 def render_projection_chart(p: Projection, path: FilePath, font: str | None) -> str:
-    """Draw ``p`` to ``path`` (.png or .svg); returns the label language used."""
+    """Draw ``p`` to ``path`` (.png or .svg, or a binary file object: PNG); returns the
+    label language used: the current language (:mod:`pucli.i18n`), but English when there
+    is no CJK font to draw Chinese with."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    lang = "zh" if font else "en"
+    from pucli.i18n import language
+
+    lang = language() if font else "en"
     text = LABELS[lang]
-    region = p.region if lang == "zh" or p.region.isascii() else "Region"
+    region = p.region if font or p.region.isascii() else "Region"
     rc = {"font.family": [font, "DejaVu Sans"], "axes.unicode_minus": False} if font else {}
     with plt.rc_context(rc):
         fig, ax = plt.subplots(figsize=(9, 5.2), dpi=110)

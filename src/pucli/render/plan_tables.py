@@ -6,30 +6,25 @@ from rich.table import Table
 from rich.text import Text
 
 from pucli.compute.browse import UnitLoad
+from pucli.i18n import t, title_of
 from pucli.models.plan import Measure, Plan
-
-KIND_LABELS = {
-    "county_department": "县直部门",
-    "vertical_branch": "垂直管理派驻",
-    "township": "乡镇",
-    "party_body": "党委部门",
-    "people_organisation": "人民团体",
-    "outside_organisation": "外部机构",
-}
+from pucli.render.labels import kind_label, lead_mark, unit_kind_label
 
 
 def measures_table(plan: Plan, measures: list[Measure]) -> Table:
     sections = {s.id: s for s in plan.sections}
-    table = Table(title=f"{plan.plan.title} — {len(measures)} 项举措", title_justify="left")
-    table.add_column("#", justify="right")
-    table.add_column("部分")
-    table.add_column("举措")
-    table.add_column("牵头单位")
-    table.add_column("配合", justify="right")
+    table = Table(title=t(f"{plan.plan.title} — {len(measures)} 项举措",
+                          f"{title_of(plan.plan)} — {len(measures)} measures"),
+                  title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(t("部分", "section"), no_wrap=True)
+    table.add_column(t("举措", "measure"), overflow="fold")
+    table.add_column(t("牵头单位", "lead unit"), overflow="fold")
+    table.add_column(t("配合", "others"), justify="right", no_wrap=True)
     for m in measures:
         sec = sections.get(m.section)
         table.add_row(str(m.id), f"({sec.numeral})" if sec and sec.numeral else str(m.section),
-                      m.title, m.lead_unit, str(len(m.units) - 1))
+                      title_of(m), m.lead_unit, str(len(m.units) - 1))
     return table
 
 
@@ -48,41 +43,45 @@ def measure_detail(plan: Plan, m: Measure) -> Text:
     if m.title_en:
         out.append(f"   {m.title_en}\n", style="dim")
     if sec:
-        out.append(f"\n部分  ({sec.numeral or sec.id}) {sec.title}\n")
+        out.append(t(f"\n部分  ({sec.numeral or sec.id}) {sec.title}\n",
+                     f"\nsection  {sec.id}. {title_of(sec)}\n"))
     out.append("\n" + m.text + "\n\n")
-    out.append("责任单位  ", style="bold")
+    out.append(t("责任单位  ", "units  "), style="bold")
     out.append(m.units[0], style="bold")
     if len(m.units) > 1:
-        out.append("（牵头），" + "，".join(m.units[1:]))
+        out.append(lead_mark() + t("，", ", ") + t("，", ", ").join(m.units[1:]))
     if m.and_related:
-        out.append(" 等有关部门")
+        out.append(t(" 等有关部门", " and related departments"))
     out.append("\n")
     if m.commitments:
-        out.append("\n量化承诺\n", style="bold")
+        out.append(t("\n量化承诺\n", "\ncommitments\n"), style="bold")
         for c in m.commitments:
             value = "" if c.value is None else f"{c.value:g}"
             if c.value_max is not None:
                 value += f"–{c.value_max:g}"
             out.append(f"  · {c.kind} {value} {c.unit or ''}  “{c.quote}”\n")
     if m.due or m.milestones:
-        out.append("\n期限\n", style="bold")
+        out.append(t("\n期限\n", "\ndeadlines\n"), style="bold")
         if m.due:
-            moved = f" → {m.effective_due}（延期 {len(m.extensions)} 次）" if m.extensions else ""
-            out.append(f"  举措完成 {m.due}{moved}\n")
+            moved = t(f" → {m.effective_due}（延期 {len(m.extensions)} 次）",
+                      f" → {m.effective_due} ({len(m.extensions)} extension(s))") \
+                if m.extensions else ""
+            out.append(f"  {kind_label('measure')} {m.due}{moved}\n")
         for ms in m.milestones:
             out.append(f"  · {ms.title}  {ms.effective_due}  {ms.unit or ''}\n")
     return out
 
 
 def units_table(plan: Plan, loads: list[UnitLoad]) -> Table:
-    table = Table(title=f"责任矩阵 — {len(loads)} 个责任单位", title_justify="left")
-    table.add_column("责任单位")
-    table.add_column("类别")
-    table.add_column("牵头", justify="right")
-    table.add_column("配合", justify="right")
-    table.add_column("牵头举措")
+    table = Table(title=t(f"责任矩阵 — {len(loads)} 个责任单位",
+                          f"Responsibilities — {len(loads)} units"), title_justify="left")
+    table.add_column(t("责任单位", "unit"), overflow="fold")
+    table.add_column(t("类别", "kind"), overflow="fold")
+    table.add_column(t("牵头", "leads"), justify="right", no_wrap=True)
+    table.add_column(t("配合", "supports"), justify="right", no_wrap=True)
+    table.add_column(t("牵头举措", "lead measures"), overflow="fold")
     for r in loads:
-        table.add_row(r.name, KIND_LABELS.get(r.kind, r.kind), str(len(r.leads)),
+        table.add_row(r.name, unit_kind_label(r.kind), str(len(r.leads)),
                       str(len(r.supports)), ", ".join(map(str, r.leads)))
     return table
 

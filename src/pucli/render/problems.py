@@ -1,10 +1,16 @@
-"""Validation problems as compiler-style text (with excerpt and caret) or JSON."""
+"""Validation problems as compiler-style text (with excerpt and caret) or JSON.
+
+Text is worded in the current language (:mod:`pucli.i18n`): Chinese through the catalog
+in :mod:`pucli.messages`, English as stored. JSON always carries the stable English.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
+from pucli.i18n import is_english, t
 from pucli.problems import Problem, Report
 
 
@@ -13,11 +19,34 @@ def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def message_text(p: Problem) -> str:
+    """The problem's message in the current language."""
+    if is_english():
+        return p.message
+    from pucli.messages import message_zh
+
+    return message_zh(p.code, p.message, p.params)
+
+
+def hint_text(hint: str) -> str:
+    if is_english():
+        return hint
+    from pucli.messages import hint_zh
+
+    return hint_zh(hint)
+
+
+def _path_text(path: str) -> str:
+    if is_english():
+        return path
+    return re.sub(r"^row (\d+)", r"第 \1 行", path)
+
+
 def format_problem(p: Problem) -> str:
     """``file:line:col: path: message [code]``, the source line, a caret, a hint."""
-    where = f"{p.path}: " if p.path else ""
-    label = "warning: " if p.severity == "warning" else ""
-    lines = [f"{p.location()}: {label}{where}{p.message} [{p.code}]"]
+    where = f"{_path_text(p.path)}: " if p.path else ""
+    label = t("警告：", "warning: ") if p.severity == "warning" else ""
+    lines = [f"{p.location()}: {label}{where}{message_text(p)} [{p.code}]"]
     if p.excerpt is not None and p.line is not None:
         gutter = f"{p.line:>6} | "
         shown = p.excerpt.replace("\t", " ")
@@ -27,7 +56,7 @@ def format_problem(p: Problem) -> str:
             span = shown[p.col - 1: p.col - 1 + p.width] or " "
             lines.append(" " * 7 + "| " + " " * before + "^" * max(cell_width(span), 1))
     if p.hint:
-        lines.append(f"  hint: {p.hint}")
+        lines.append(t("  提示：", "  hint: ") + hint_text(p.hint))
     return "\n".join(lines)
 
 
@@ -41,7 +70,9 @@ def format_report_text(report: Report) -> str:
 def summary_line(report: Report) -> str:
     e, w = len(report.errors), len(report.warnings)
     if not e and not w:
-        return "ok: no problems found"
+        return t("没有发现问题", "ok: no problems found")
+    if not is_english():
+        return f"{e} 个错误，{w} 个警告"
     return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
 
 

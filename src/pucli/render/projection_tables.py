@@ -11,6 +11,8 @@ from rich.text import Text
 from pucli.compute.backtest import Score
 from pucli.compute.projection import RATING_SCALE, Projection
 from pucli.compute.regions import RegionRow
+from pucli.i18n import t
+from pucli.render.labels import method_label, method_reason, rating_label, rating_scale, rule_text
 
 
 def _n(v: float | None) -> int | None:
@@ -95,18 +97,22 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
     """The rich rendering: a heading, the period table, the targets, the verdict."""
     head = Text()
     label = f"{p.metric_label} ({p.metric})" if p.metric_label else p.metric
-    head.append(f"{p.region}: {label}", style="bold")
-    head.append(f"   as of {p.as_of or 'today'}; latest actual "
-                + (f"{p.latest[1]:,.0f} ({p.latest[0]})" if p.latest else "none"))
-    method = Text(f"method: {p.method} — {p.method_label}\n  why: {p.reason}")
+    head.append(t(f"{p.region}：{label}", f"{p.region}: {label}"), style="bold")
+    latest = (f"{p.latest[1]:,.0f} ({p.latest[0]})" if p.latest else t("无", "none"))
+    head.append(t(f"   截至 {p.as_of or '今天'}；最新实际数 {latest}",
+                  f"   as of {p.as_of or 'today'}; latest actual {latest}"))
+    method = Text(t(f"预测方法：{p.method} — {method_label(p.method)}\n"
+                    f"  依据：{method_reason(p.method, p.reason)}",
+                    f"method: {p.method} — {p.method_label}\n  why: {p.reason}"))
     legend = Text("\n".join(f"{name}: {path.label}" for name, path
                              in zip(("plan", "plan_rate"), p.paths, strict=False)))
     table = Table(show_edge=False, pad_edge=False)
-    table.add_column("year" if p.frequency == "year" else "date")
+    table.add_column(t("年份", "year") if p.frequency == "year" else t("日期", "date"))
     table.add_column("plan", justify="right")
     if len(p.paths) > 1:
         table.add_column("plan_rate", justify="right")
-    for name in ("actual", "projection", "80 % interval", "gap to plan"):
+    for name in (t("实际", "actual"), t("预测", "projection"), t("80% 区间", "80 % interval"),
+                 t("与规划差距", "gap to plan")):
         table.add_column(name, justify="right")
     for r in p.rows:
         gap = None if r.expected is None or r.plan is None else r.expected - r.plan
@@ -118,26 +124,34 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
             f"{gap:+,.0f} ({gap / r.plan * 100:+.1f} %)"
         cells += [_fmt(r.actual), _fmt(r.projection), interval, gap_text]
         table.add_row(*cells)
-    goals = Table(show_edge=False, pad_edge=False, title="targets", title_justify="left")
-    for name in ("date", "target", "expected", "gap", "rating"):
-        goals.add_column(name, justify="right" if name in ("target", "expected", "gap")
-                         else "left")
-    for t in p.targets:
-        goals.add_row(str(t.date), _fmt(t.value) + (f" ({t.kind})" if t.kind else ""),
-                      _fmt(t.expected) + (f" ({t.basis})" if t.expected is not None else ""),
-                      "" if t.gap is None else f"{t.gap:+,.0f} ({t.gap_pct * 100:+.1f} %)",
-                      t.rating)
-    rules = Text("\n".join(f"  {t.date} {t.rating}: {t.rule}" for t in p.targets))
+    goals = Table(show_edge=False, pad_edge=False, title=t("目标", "targets"),
+                  title_justify="left")
+    for name, right in ((t("日期", "date"), False), (t("目标值", "target"), True),
+                        (t("预计", "expected"), True), (t("差距", "gap"), True),
+                        (t("评级", "rating"), False)):
+        goals.add_column(name, justify="right" if right else "left")
+    for c in p.targets:
+        goals.add_row(str(c.date), _fmt(c.value) + (f" ({c.kind})" if c.kind else ""),
+                      _fmt(c.expected) + (f" ({c.basis})" if c.expected is not None else ""),
+                      "" if c.gap is None else f"{c.gap:+,.0f} ({c.gap_pct * 100:+.1f} %)",
+                      rating_label(c.rating))
+    rules = Text("\n".join(f"  {c.date} {rating_label(c.rating)}: {rule_text(c)}"
+                           for c in p.targets))
     verdict = Text()
     if p.required_annual_growth is not None and p.targets:
         final = p.targets[-1]
-        verdict.append(f"required_annual_growth: {_pct(p.required_annual_growth, 2)} a year "
-                       f"from {p.latest[1] if p.latest else 0:,.0f} to reach "
-                       f"{final.value:,.0f} by {final.date}; net new "
-                       f"{p.net_new_per_month:,.2f} entities a month\n")
-    verdict.append("rating: ", style="bold")
-    verdict.append(f"{p.rating}", style="bold")
-    verdict.append(f" — {p.rating_rule}\n  scale: {RATING_SCALE}")
+        start = p.latest[1] if p.latest else 0
+        verdict.append(t(
+            f"所需年均增长：从 {start:,.0f} 到 {final.date} 达到 {final.value:,.0f}，每年 "
+            f"{_pct(p.required_annual_growth, 2)}；每月净增 {p.net_new_per_month:,.2f} 户\n",
+            f"required_annual_growth: {_pct(p.required_annual_growth, 2)} a year from "
+            f"{start:,.0f} to reach {final.value:,.0f} by {final.date}; net new "
+            f"{p.net_new_per_month:,.2f} entities a month\n"))
+    verdict.append(t("评级：", "rating: "), style="bold")
+    verdict.append(rating_label(p.rating), style="bold")
+    last_rule = rule_text(p.targets[-1]) if p.targets else t("没有可评级的目标",
+                                                             "no target to rate against")
+    verdict.append(f" — {last_rule}\n  {t('等级', 'scale')}: {rating_scale()}")
     parts: list[Any] = [head, method, legend, table]
     if p.targets:
         parts += [goals, rules]
@@ -149,10 +163,13 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
 
 
 def region_table(p: Projection, regions: list[RegionRow]) -> Table:
-    table = Table(show_edge=False, pad_edge=False, title="by region", title_justify="left")
-    for name in ("region", "year" if p.frequency == "year" else "date", "actual",
-                 "projection", "80 % interval", "method"):
-        table.add_column(name, justify="right" if name in ("actual", "projection") else "left")
+    table = Table(show_edge=False, pad_edge=False, title=t("分地区", "by region"),
+                  title_justify="left")
+    names = [t("地区", "region"), t("年份", "year") if p.frequency == "year" else t("日期", "date"),
+             t("实际", "actual"), t("预测", "projection"), t("80% 区间", "80 % interval"),
+             t("方法", "method")]
+    for k, name in enumerate(names):
+        table.add_column(name, justify="right" if k in (2, 3) else "left")
     for r in regions:
         table.add_row(r.region, str(_when(p, r.date)), _fmt(r.actual), _fmt(r.projection),
                       f"{_fmt(r.low)} – {_fmt(r.high)}" if r.low is not None else "", r.method)
@@ -167,10 +184,12 @@ def backtest_rows(scores: list[Score]) -> tuple[list[str], list[list[Any]]]:
 
 def backtest_table(scores: list[Score]) -> Table:
     table = Table(show_edge=False, pad_edge=False,
-                  caption="MASE < 1: better than the naive forecast (no change)")
-    for name in ("method", "forecasts", "MAPE", "MASE", "note"):
-        table.add_column(name, justify="right" if name in ("forecasts", "MAPE", "MASE")
-                         else "left")
+                  caption=t("MASE < 1：优于朴素预测（保持不变）",
+                            "MASE < 1: better than the naive forecast (no change)"))
+    for k, name in enumerate((t("方法", "method"), t("预测次数", "forecasts"), "MAPE", "MASE",
+                              t("说明", "note"))):
+        table.add_column(name, justify="right" if k in (1, 2, 3) else "left",
+                         overflow="fold")
     for s in scores:
         table.add_row(s.method, str(s.forecasts), "" if s.mape is None else f"{s.mape:.2f} %",
                       "" if s.mase is None else f"{s.mase:.2f}", s.note)

@@ -5,7 +5,6 @@ Text comes in Chinese by default and in English when ``lang="en"`` (``$PUCLI_LAN
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from rich.console import Group
@@ -33,9 +32,10 @@ HEAD = {  # (zh, en)
 
 
 def language(lang: str | None = None) -> str:
-    """``lang`` if given, else ``$PUCLI_LANG`` (zh/en), else zh."""
-    tag = (lang or os.environ.get("PUCLI_LANG") or "zh").strip().lower()[:2]
-    return "en" if tag == "en" else "zh"
+    """``lang`` if given, else the language in force (``--lang``, ``$PUCLI_LANG``, zh)."""
+    from pucli import i18n
+
+    return i18n.normalise(lang) or i18n.language()
 
 
 def _t(key: str, lang: str) -> str:
@@ -60,6 +60,12 @@ def _change(i: Indicator) -> str:
 
 def _reading(i: Indicator, lang: str) -> str:
     return i.reading_en if lang == "en" else i.reading_zh
+
+
+def summary_readings(s: QualitySummary, lang: str | None = None) -> list[str]:
+    """The plain-language readings of every indicator with a value (for the brief)."""
+    items = [i for i in s.structure + s.vitality if i.latest is not None]
+    return _readings(items, language(lang))
 
 
 def _readings(items: list[Indicator], lang: str) -> list[str]:

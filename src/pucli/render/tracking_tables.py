@@ -9,13 +9,15 @@ from rich.table import Table
 
 from pucli.compute.ledger import NO_REPORT, LedgerRow, StatusCount
 from pucli.compute.overdue import LateItem
+from pucli.i18n import t, title_of
 from pucli.models.progress import STATUSES
+from pucli.render.labels import kind_label, lead_mark, severity_label, status_label
 
-SEVERITY_LABELS = {"due_soon": "即将到期", "overdue": "逾期", "long_overdue": "严重逾期"}
 SEVERITY_STYLES = {"due_soon": "yellow", "overdue": "red", "long_overdue": "bold red"}
-KIND_LABELS = {"measure": "举措完成", "milestone": "节点", "report": "进度报送"}
-STATUS_LABELS = {"not_started": "未开始", "in_progress": "推进中", "done": "已完成",
-                 "blocked": "受阻", NO_REPORT: "未报送"}
+# Text columns fold (wrap inside the cell, nothing cut off); dates and numbers never wrap,
+# so the tables stay readable at 80 columns.
+FOLD = {"overflow": "fold"}
+KEEP = {"no_wrap": True}
 
 LATE_COLUMNS = ["measure", "title", "unit", "lead", "kind", "item", "due", "original_due",
                 "slipped_days", "days_overdue", "severity", "last_report", "last_status",
@@ -31,39 +33,45 @@ def late_rows(items: list[LateItem]) -> tuple[list[str], list[list[Any]]]:
 
 
 def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
-               title: str = "逾期事项") -> Table:
+               title: str | None = None) -> Table:
     """The list read out at the meeting: grouped by unit (or measure), most late first."""
     overdue = sum(i.is_overdue for i in items)
-    table = Table(title=f"{title} — 截至 {as_of}：{overdue} 项逾期，"
-                        f"{len(items) - overdue} 项即将到期", title_justify="left")
-    first = "责任单位" if by == "unit" else "举措"
-    table.add_column(first)
-    table.add_column("举措" if by == "unit" else "责任单位")
-    table.add_column("事项")
-    table.add_column("应完成")
-    table.add_column("逾期天数", justify="right")
-    table.add_column("程度")
-    table.add_column("最近报送")
+    title = title or t("逾期事项", "Overdue")
+    table = Table(title=t(f"{title} — 截至 {as_of}：{overdue} 项逾期，"
+                          f"{len(items) - overdue} 项即将到期",
+                          f"{title} — as of {as_of}: {overdue} overdue, "
+                          f"{len(items) - overdue} due soon"), title_justify="left")
+    unit_h, measure_h = t("责任单位", "unit"), t("举措", "measure")
+    table.add_column(unit_h if by == "unit" else measure_h, **FOLD)
+    table.add_column(measure_h if by == "unit" else unit_h, **FOLD)
+    table.add_column(t("事项", "item"), **FOLD)
+    table.add_column(t("应完成", "due"), **FOLD)
+    table.add_column(t("逾期", "late"), justify="right", **KEEP)
+    table.add_column(t("程度", "severity"), **KEEP)
+    table.add_column(t("最近报送", "last report"), **FOLD)
     for n, i in enumerate(items):
         key = i.unit if by == "unit" else i.measure
         nxt = items[n + 1] if n + 1 < len(items) else None
         new_group = n == 0 or key != (items[n - 1].unit if by == "unit" else items[n - 1].measure)
-        measure = f"{i.measure}. {i.title}"
-        unit = i.unit + ("（牵头）" if i.lead else "")
+        measure = f"{i.measure}. {title_of(i)}"
+        unit = i.unit + (lead_mark() if i.lead else "")
         group_cell, other = (unit, measure) if by == "unit" else (measure, unit)
-        what = KIND_LABELS[i.kind] + ("" if i.kind == "measure" else f"：{i.item}")
+        # a space, not a colon: a narrow cell wraps there rather than inside "2025Q1"
+        what = kind_label(i.kind) + ("" if i.kind == "measure" else " " + i.item)
         due = str(i.due)
         if i.slipped_days:
-            due += f"（原 {i.original_due}，延 {i.slipped_days} 天）"
-        days = str(i.days_overdue) if i.is_overdue else f"还剩 {-i.days_overdue} 天"
-        last = "从未报送"
+            due += t(f"（原 {i.original_due}，延 {i.slipped_days} 天）",
+                     f" (was {i.original_due}, +{i.slipped_days} days)")
+        days = str(i.days_overdue) if i.is_overdue else t(f"还剩 {-i.days_overdue} 天",
+                                                          f"{-i.days_overdue} days left")
+        last = t("从未报送", "never")
         if i.last_date:
-            last = f"{i.last_date} {STATUS_LABELS.get(i.last_status or '', i.last_status)}"
+            last = f"{i.last_date} {status_label(i.last_status)}"
             if i.last_percent is not None:
                 last += f" {i.last_percent:g}%"
         nxt_key = None if nxt is None else (nxt.unit if by == "unit" else nxt.measure)
         table.add_row(group_cell if new_group else "", other, what, due, days,
-                      f"[{SEVERITY_STYLES[i.severity]}]{SEVERITY_LABELS[i.severity]}[/]",
+                      f"[{SEVERITY_STYLES[i.severity]}]{severity_label(i.severity)}[/]",
                       last, end_section=nxt is not None and nxt_key != key)
     return table
 
@@ -84,18 +92,22 @@ def ledger_rows_out(rows: list[LedgerRow]) -> tuple[list[str], list[list[Any]]]:
 
 def ledger_table(rows: list[LedgerRow]) -> Table:
     reported = sum(r.latest is not None for r in rows)
-    table = Table(title=f"台账 — {len(rows)} 项（举措 × 责任单位），{reported} 项有报送",
+    table = Table(title=t(f"台账 — {len(rows)} 项（举措 × 责任单位），{reported} 项有报送",
+                          f"Ledger — {len(rows)} rows (measure × unit), {reported} reported"),
                   title_justify="left")
-    for name, justify in (("#", "right"), ("举措", "left"), ("责任单位", "left"),
-                          ("状态", "left"), ("进度", "right"), ("日期", "left"),
-                          ("说明", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("#", justify="right", **KEEP)
+    table.add_column(t("举措", "measure"), **FOLD)
+    table.add_column(t("责任单位", "unit"), **FOLD)
+    table.add_column(t("状态", "status"), **KEEP)
+    table.add_column(t("进度", "%"), justify="right", **KEEP)
+    table.add_column(t("日期", "date"), **KEEP)
+    table.add_column(t("说明", "note"), **FOLD)
     for n, r in enumerate(rows):
         e = r.latest
         first = n == 0 or rows[n - 1].measure != r.measure
-        table.add_row(str(r.measure) if first else "", r.title if first else "",
-                      r.unit + ("（牵头）" if r.lead else ""),
-                      STATUS_LABELS.get(r.status, r.status),
+        table.add_row(str(r.measure) if first else "", title_of(r) if first else "",
+                      r.unit + (lead_mark() if r.lead else ""),
+                      status_label(r.status),
                       "" if e is None or e.percent is None else f"{e.percent:g}%",
                       str(e.date) if e else "", e.note if e else "")
     return table
@@ -111,16 +123,19 @@ def status_rows_out(groups: list[StatusCount]) -> tuple[list[str], list[list[Any
 
 
 def status_table(groups: list[StatusCount], by: str, never: list[str]) -> Table:
-    caption = ("从未报送的单位：" + "、".join(never)) if never else "所有责任单位都已报送过"
-    table = Table(title=f"进度汇总（按{'部分' if by == 'section' else '责任单位'}）",
+    caption = (t("从未报送的单位：", "never reported: ") + t("、", ", ").join(never)) if never \
+        else t("所有责任单位都已报送过", "every responsible unit has reported")
+    by_section = by == "section"
+    table = Table(title=t(f"进度汇总（按{'部分' if by_section else '责任单位'}）",
+                          f"Status by {'section' if by_section else 'unit'}"),
                   title_justify="left", caption=caption, caption_justify="left")
-    table.add_column("部分" if by == "section" else "责任单位")
-    table.add_column("事项", justify="right")
+    table.add_column(t("部分", "section") if by_section else t("责任单位", "unit"), **FOLD)
+    table.add_column(t("事项", "items"), justify="right", **KEEP)
     for s in (*STATUSES, NO_REPORT):
-        table.add_column(STATUS_LABELS[s], justify="right")
-    table.add_column("完成率", justify="right")
+        table.add_column(status_label(s), justify="right", **KEEP)
+    table.add_column(t("完成率", "done %"), justify="right", **KEEP)
     for g in groups:
-        label = f"({g.group}) {g.label}" if by == "section" else g.label
+        label = f"({g.group}) {g.label}" if by_section else g.label
         table.add_row(label, str(g.total), *(str(g.counts[s]) for s in (*STATUSES, NO_REPORT)),
                       f"{g.share_done:.0%}")
     return table

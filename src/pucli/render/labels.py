@@ -1,0 +1,115 @@
+"""Words for the codes the library computes (statuses, severities, ratings …) in the
+current language. The codes themselves stay in CSV/JSON exports: they are data."""
+
+from __future__ import annotations
+
+from pucli.i18n import is_english, t
+
+_STATUS = {"not_started": ("未开始", "not started"), "in_progress": ("推进中", "in progress"),
+           "done": ("已完成", "done"), "blocked": ("受阻", "blocked"),
+           "no_report": ("未报送", "no report")}
+_SEVERITY = {"due_soon": ("即将到期", "due soon"), "overdue": ("逾期", "overdue"),
+             "long_overdue": ("严重逾期", "long overdue")}
+_KIND = {"measure": ("举措完成", "measure done"), "milestone": ("节点", "milestone"),
+         "report": ("进度报送", "progress report")}
+_RATING = {"on track": ("有把握完成", "on track"), "probable": ("可能完成", "probable"),
+           "at risk": ("有风险", "at risk"), "off track": ("难以完成", "off track"),
+           "not rated": ("无法评级", "not rated")}
+_METHOD = {"plan": ("规划路径（实际数不足两个，无法测算趋势）",
+                    "plan path (no trend: fewer than two actuals)"),
+           "constant-growth": ("按已观测增速匀速增长", "constant growth at the observed rate"),
+           "log-linear": ("对数线性趋势", "log-linear trend"),
+           "damped-trend": ("阻尼趋势指数平滑", "damped-trend exponential smoothing"),
+           "seasonal": ("分月增长并做季节调整", "monthly growth with seasonal adjustment")}
+_UNIT_KIND = {"county_department": ("县直部门", "county department"),
+              "vertical_branch": ("垂直管理派驻", "vertical branch"),
+              "township": ("乡镇", "township"), "party_body": ("党委部门", "party body"),
+              "people_organisation": ("人民团体", "people's organisation"),
+              "outside_organisation": ("外部机构", "outside organisation")}
+
+
+def _pick(table: dict[str, tuple[str, str]], code: str | None) -> str:
+    if code is None:
+        return ""
+    pair = table.get(code)
+    return t(*pair) if pair else code
+
+
+def status_label(code: str | None) -> str:
+    return _pick(_STATUS, code)
+
+
+def severity_label(code: str) -> str:
+    return _pick(_SEVERITY, code)
+
+
+def kind_label(code: str) -> str:
+    return _pick(_KIND, code)
+
+
+def rating_label(code: str) -> str:
+    return _pick(_RATING, code)
+
+
+def method_label(code: str) -> str:
+    return _pick(_METHOD, code)
+
+
+def unit_kind_label(code: str) -> str:
+    return _pick(_UNIT_KIND, code)
+
+
+def lead_mark() -> str:
+    """Appended to a unit's name where it leads the measure."""
+    return t("（牵头）", " (lead)")
+
+
+def number(v: float | None) -> str:
+    return "" if v is None else f"{v:,.0f}"
+
+
+def percent(v: float | None, digits: int = 1) -> str:
+    return "" if v is None else f"{v * 100:.{digits}f}%"
+
+
+_REASON_ZH = {
+    "plan": "实际数不足两个，无法测算趋势，预测只能沿规划路径",
+    "constant-growth": "只有两个实际数：唯一能观测到的是两者之间的增速（需三个以上才有区间）",
+    "log-linear": "对数线性趋势使用全部实际数，并据其离散程度给出区间",
+    "damped-trend": "实际数间隔规则：阻尼趋势让近期增速逐渐减弱，而不是多年直线外推",
+    "seasonal": "连续两年以上的月末数：分月增长并按日历月份做季节调整，不把旺月误当趋势",
+}
+
+
+def method_reason(method: str, reason: str) -> str:
+    """Why the projection used ``method`` (the library's English ``reason`` in English)."""
+    return t(_REASON_ZH.get(method, reason), reason)
+
+
+def rule_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
+    """The rule behind a target's rating, in the current language."""
+    if is_english():
+        return check.rule
+    v, goal = number(check.expected), number(check.value)
+    if check.basis == "actual":
+        sign = "≥" if check.expected >= check.value else "<"
+        return f"目标日期已过：实际 {v} {sign} 目标 {goal}"
+    if check.basis == "none":
+        return "无法评级：评级需要预测（至少两个实际数）"
+    if check.low is None:
+        sign = "≥" if check.expected >= check.value else "<"
+        return ("无区间（只有两个实际数）：预测达到目标为“可能完成”，否则“有风险”——"
+                f"{v} {sign} {goal}")
+    lo, hi = number(check.low), number(check.high)
+    return {"on track": f"80% 区间下限 {lo} ≥ 目标 {goal}",
+            "probable": f"预测 {v} ≥ 目标 {goal} > 80% 区间下限 {lo}",
+            "at risk": f"预测 {v} < 目标 {goal} ≤ 80% 区间上限 {hi}",
+            "off track": f"80% 区间上限 {hi} < 目标 {goal}"}.get(check.rating, check.rule)
+
+
+def rating_scale() -> str:
+    return t("有把握完成：连 80% 区间下限也达到目标；可能完成：预测达到而下限未达到；"
+             "有风险：预测未达到但 80% 区间上限达到；难以完成：连上限也达不到",
+             "on track: even the 80 % low reaches the target; probable: the projection "
+             "reaches it but the low does not; at risk: the projection falls short but the "
+             "80 % high reaches it; off track: even the high falls short")

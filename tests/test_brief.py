@@ -1,0 +1,110 @@
+"""The brief as data: headline, overdue by unit, silent units, sections, changes.
+
+On the synthetic data set of ``brief_support`` (see there); expected values by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pucli.compute.brief import ExtraSection, build_brief
+from pucli.compute.projection import project_counts
+from pucli.loading.actuals import open_actuals
+from pucli.loading.datadir import DataDir
+from pucli.loading.dataset import open_plan, open_targets
+from pucli.loading.progress import open_progress
+from pucli.render.brief_blocks import Bullets, Chart, Heading, TableBlock, brief_blocks
+
+from brief_support import make_brief_data
+
+AS_OF, SINCE = dt.date(2025, 4, 15), dt.date(2024, 12, 15)
+
+
+@pytest.fixture
+def brief(tmp_path):
+    folder = DataDir(make_brief_data(tmp_path / "data"), "--data")
+    plan = open_plan(folder)
+    projection = project_counts(open_targets(folder), open_actuals(folder).whole(as_of=AS_OF),
+                                AS_OF)
+    entries = open_progress(folder, plan, dt.date(2025, 6, 1))
+    return build_brief(plan, projection, entries, AS_OF, SINCE)
+
+
+def test_headline_is_the_projection(brief):
+    assert brief.projection.latest == (dt.date(2025, 3, 31), 9440.0)
+    # 9440 → 11236 in 9 months: (11236 / 9440) ** (12 / 9) − 1
+    assert brief.projection.required_annual_growth == pytest.approx(
+        (11236 / 9440) ** (12 / 9) - 1)
+
+
+def test_overdue_grouped_by_unit_most_late_first(brief):
+    groups = [(unit, [(i.measure, i.kind, i.item, i.days_overdue) for i in items])
+              for unit, items in brief.overdue_units]
+    assert groups == [
+        # milestone 方案印发 due 2024-12-31: 105 days late on 2025-04-15
+        ("县行政审批局", [(2, "milestone", "方案印发", 105)]),
+        # 2025Q1 report due 2025-03-31, measure 3: neither of its units ever reported
+        ("县发改局", [(3, "report", "2025Q1", 15)]),
+        ("县市场监管局", [(3, "report", "2025Q1", 15)]),
+    ]
+
+
+def test_units_that_never_reported_and_sections(brief):
+    assert brief.never_reported == ["县市场监管局"]
+    counts = [(g.group, g.total, g.counts["done"], g.counts["blocked"], g.counts["no_report"])
+              for g in brief.by_section]
+    # section 1: measure 1 × 2 units (发改局 done, 审批局 none) + measure 2 (审批局 blocked)
+    assert counts == [("1", 3, 1, 1, 1), ("2", 2, 0, 0, 2)]
+
+
+def test_changes_since(brief):
+    c = brief.changes
+    assert [(str(e.date), e.measure) for e in c.new_reports] == [
+        ("2024-12-20", 1), ("2024-12-28", 2), ("2025-02-10", 1), ("2025-03-05", 2)]
+    # the milestone fell due on 2024-12-31, after the earlier brief
+    assert [(i.measure, i.item) for i in c.newly_overdue] == [(2, "方案印发")]
+    # measure 3's report was late then and is late now: not "new"
+    assert all(i.measure != 3 for i in c.newly_overdue)
+    assert [(r.measure, r.unit) for r in c.newly_done] == [(1, "县发改局")]
+    # measure 1 is done (its lead reported done), so everything about it is resolved;
+    # 县行政审批局 reported on measure 2 on 2024-12-28, clearing its 2024Q3 report
+    assert sorted((i.measure, i.unit, i.kind) for i in c.resolved) == [
+        (1, "县发改局", "measure"), (1, "县发改局", "report"),
+        (1, "县行政审批局", "measure"), (1, "县行政审批局", "report"),
+        (2, "县行政审批局", "report")]
+
+
+def test_no_since_no_changes(tmp_path):
+    folder = DataDir(make_brief_data(tmp_path / "data"), "--data")
+    plan = open_plan(folder)
+    p = project_counts(open_targets(folder), open_actuals(folder).whole())
+    b = build_brief(plan, p, open_progress(folder, plan, dt.date(2025, 6, 1)), AS_OF)
+    assert b.changes is None
+    assert not any(isinstance(x, Heading) and "变化" in x.text for x in brief_blocks(b))
+
+
+def test_blocks_in_chinese_by_default(brief):
+    blocks = brief_blocks(brief)
+    headings = [b.text for b in blocks if isinstance(b, Heading)]
+    assert headings[:6] == ["测试方案工作简报", "一、总体情况", "二、逾期事项（按责任单位）",
+                            "三、尚未报送的单位", "四、各部分进展", "五、自 2024-12-15 以来的变化"]
+    assert sum(isinstance(b, Chart) for b in blocks) == 1
+    bullets = next(b for b in blocks if isinstance(b, Bullets))
+    assert bullets.items[0] == "最新实际数：9,440 户（2025-03-31）"
+    targets = next(b for b in blocks if isinstance(b, TableBlock))
+    assert targets.rows[0][2] == "日期已过" and targets.rows[1][2] == "1,796"  # 11236 − 9440
+
+
+def test_blocks_in_english(brief, english):
+    headings = [b.text for b in brief_blocks(brief) if isinstance(b, Heading)]
+    assert headings[1:3] == ["1. Headline", "2. Overdue, by unit"]
+
+
+def test_extra_sections_are_rendered_as_given(brief):
+    brief.extra_sections.append(ExtraSection("质量", "Quality", ["一段话"], ["a", "b"],
+                                             [[1, None]]))
+    blocks = brief_blocks(brief)
+    at = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "质量")
+    assert blocks[at + 2] == TableBlock(["a", "b"], [["1", ""]])

@@ -1,0 +1,101 @@
+"""Language choice: --lang, PUCLI_LANG, Chinese by default; and terminal manners."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from pucli import exitcodes, i18n
+from pucli.render.problems import cell_width
+
+from tracking_support import make_data_dir
+
+
+@pytest.fixture
+def data(tmp_path):
+    return make_data_dir(tmp_path / "data")
+
+
+def test_chinese_by_default(cli, data):
+    _, out, _ = cli("overdue", "--as-of", "2025-04-01", "--data", data)
+    assert out.startswith("逾期事项 — 截至 2025-04-01")
+
+
+def test_lang_option_and_environment(cli, data, monkeypatch):
+    _, out, _ = cli("--lang", "en", "overdue", "--as-of", "2025-04-01", "--data", data)
+    assert out.startswith("Overdue — as of 2025-04-01")
+    # the choice lasts one run only
+    _, out, _ = cli("overdue", "--as-of", "2025-04-01", "--data", data)
+    assert out.startswith("逾期事项")
+    monkeypatch.setenv("PUCLI_LANG", "en_US.UTF-8")
+    _, out, _ = cli("status", "--data", data)
+    assert out.startswith("Status by unit")
+    _, out, _ = cli("--lang", "zh", "status", "--data", data)  # the option beats the variable
+    assert out.startswith("进度汇总")
+
+
+def test_unknown_language(cli, monkeypatch):
+    code, _, err = cli("--lang", "fr", "measures")
+    assert code == exitcodes.USAGE and "'fr' is not one of 'zh', 'en'" in err
+    monkeypatch.setenv("PUCLI_LANG", "fr")  # an unknown variable falls back to Chinese
+    assert i18n.language() == "zh"
+
+
+def test_problems_in_both_languages(cli, data):
+    (data / "progress.csv").write_text(
+        "date,measure,unit,status\n2025-01-20,3,县发改委,done\n", encoding="utf-8")
+    code, _, err = cli("overdue", "--data", data)
+    assert code == exitcodes.INVALID
+    assert "第 2 行, unit: 未知的责任单位 '县发改委' [unknown-unit]" in err
+    assert "提示：是不是 '县发改局'？" in err
+    _, _, err = cli("--lang", "en", "overdue", "--data", data)
+    assert "row 2, unit: unknown unit '县发改委' [unknown-unit]" in err
+
+
+def test_measure_titles_in_english_come_from_title_en(cli, datadir):
+    _, out, _ = cli("--lang", "en", "measures", "--section", "1", "--data", datadir)
+    assert "Uphold" in out  # measure 1's title_en
+    _, out, _ = cli("measures", "--section", "1", "--data", datadir)
+    assert "坚持“法无禁止即可入”" in out
+
+
+def test_piped_output_is_plain(tmp_path, data):
+    """No colour codes and no progress frames when stdout/stderr are not a terminal."""
+    env = {**os.environ, "PUCLI_DATA": str(data), "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    for args in (["overdue", "--as-of", "2025-04-01"], ["backtest"]):
+        run = subprocess.run([sys.executable, "-m", "pucli", *args], capture_output=True,
+                             env=env, cwd=tmp_path)
+        assert b"\x1b[" not in run.stdout and b"\x1b[" not in run.stderr, args
+
+
+def test_colour_on_a_terminal_unless_no_color(tmp_path, data):
+    env = {**os.environ, "PUCLI_DATA": str(data), "FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"}
+    env.pop("NO_COLOR", None)
+    args = [sys.executable, "-m", "pucli", "overdue", "--as-of", "2025-04-01"]
+    coloured = subprocess.run(args, capture_output=True, env=env, cwd=tmp_path).stdout
+    assert b"\x1b[31m" in coloured  # "逾期" in red
+    plain = subprocess.run(args, capture_output=True, env={**env, "NO_COLOR": "1"},
+                           cwd=tmp_path).stdout
+    assert b"\x1b[31m" not in plain
+
+
+@pytest.mark.parametrize("command", [["overdue", "--as-of", "2025-04-15"], ["ledger"],
+                                     ["status"]])
+def test_tables_fit_80_columns_without_cutting_text(cli, datadir, monkeypatch, command):
+    (datadir / "progress.csv").write_text(
+        "date,measure,unit,status,percent,note,evidence\n"
+        "2025-01-10,12,县行政审批局,in_progress,60,完成初稿并征求了各乡镇和相关部门的意见,\n",
+        encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    _, out, _ = cli(*command, "--data", datadir)
+    # the table's own lines (piped output does not wrap the free text around it)
+    rows = [line for line in out.splitlines() if line[:1] in "┏┃┡│├└"]
+    assert rows and max(cell_width(line) for line in rows) <= 80
+    assert "…" not in out
+    flat = "".join(line.replace("│", "").replace(" ", "") for line in out.splitlines())
+    if command[0] == "ledger":
+        assert "完成初稿并征求了各乡镇和相关部门的意见" in flat  # folded, not cut

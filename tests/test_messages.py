@@ -1,0 +1,81 @@
+"""The message catalog: every problem code has Chinese and English wording."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pucli.messages import HINTS, MESSAGES, hint_zh, message_zh
+from pucli.problems import Problem
+from pucli.render.problems import format_problem
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "pucli"
+# Every way src/ names a problem code: Problem("code", …), table/doc.problem("code", …),
+# self.fail("code", …), Issue(column, "code", …) and `code = "code"` in the schema mapper.
+CODE_PATTERNS = [r'Problem\(\s*"([a-z0-9-]+)"', r'\.problem\(\s*"([a-z0-9-]+)"',
+                 r'\bfail\(\s*"([a-z0-9-]+)"', r'Issue\(\s*"\w+",\s*"([a-z0-9-]+)"',
+                 r'\bcode(?:, hint)? = "([a-z0-9-]+)"']
+
+
+def codes_used_in_src() -> set[str]:
+    codes: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for pattern in CODE_PATTERNS:
+            codes |= set(re.findall(pattern, text))
+    return codes
+
+
+def test_every_code_used_in_src_has_a_catalog_entry():
+    codes = codes_used_in_src()
+    assert len(codes) > 40  # the scan itself works
+    missing = sorted(codes - set(MESSAGES))
+    assert missing == [], f"problem codes without Chinese/English wording: {missing}"
+
+
+def test_catalog_templates_name_the_same_fields_in_both_languages():
+    def fields(template: str) -> set[str]:
+        return set(re.findall(r"\{(\w+)\}", template))
+
+    for code, pairs in MESSAGES.items():
+        for zh, en in pairs:
+            assert fields(zh) == fields(en), (code, zh, en)
+    for zh, en in HINTS:
+        assert fields(zh) == fields(en), (zh, en)
+
+
+def test_fields_are_read_back_out_of_the_english_message():
+    assert message_zh("unknown-unit", "unknown unit '县发改委'") == "未知的责任单位 '县发改委'"
+    assert message_zh("duplicate-id", "measure id 4 appears 3 times") == "举措编号 4 出现了 3 次"
+
+
+def test_params_word_the_message_without_parsing_it():
+    zh = message_zh("unknown-unit", "whatever", {"unit": "县林业局"})
+    assert zh == "未知的责任单位 '县林业局'"
+
+
+def test_a_message_the_catalog_cannot_read_stays_english():
+    assert message_zh("no-such-code", "something odd") == "something odd"
+    assert message_zh("unknown-unit", "a wording nobody catalogued") == \
+        "a wording nobody catalogued"
+
+
+def test_hints():
+    assert hint_zh("did you mean '县发改局'?") == "是不是 '县发改局'？"
+    assert hint_zh("a hint nobody catalogued") == "a hint nobody catalogued"
+
+
+def test_format_problem_in_both_languages(monkeypatch):
+    p = Problem("unknown-unit", "unknown unit '县发改委'", "progress.csv", 5, 14, "row 5, unit",
+                hint="did you mean '县发改局'?", severity="warning")
+    monkeypatch.setenv("PUCLI_LANG", "en")
+    assert format_problem(p) == ("progress.csv:5:14: warning: row 5, unit: unknown unit "
+                                 "'县发改委' [unknown-unit]\n  hint: did you mean '县发改局'?")
+    monkeypatch.setenv("PUCLI_LANG", "zh")
+    assert format_problem(p) == ("progress.csv:5:14: 警告：第 5 行, unit: 未知的责任单位 "
+                                 "'县发改委' [unknown-unit]\n  提示：是不是 '县发改局'？")
+
+
+def test_json_keeps_the_english_message():
+    p = Problem("unknown-unit", "unknown unit 'x'", "f", params={"unit": "x"})
+    assert p.to_dict()["message"] == "unknown unit 'x'" and "params" not in p.to_dict()
