@@ -15,6 +15,7 @@ from pucli.cli.common import (
     ListFormat,
     OutputOption,
     data_dir,
+    done,
     emit_listing,
     parse_date,
 )
@@ -112,9 +113,14 @@ def _draw(result, chart: Path) -> None:
     font = find_cjk_font()
     lang = render_projection_chart(result, chart, font)
     if lang == "en":
-        stderr_console().print("note: no CJK font found, so the chart is labelled in English; "
-                               "install one (fonts-noto-cjk) or `pip install 'pucli[cjk]'`")
-    stderr_console().print(f"wrote {chart}")
+        from pucli.i18n import t
+
+        stderr_console().print(t(
+            "注意：没有找到中文字体，图表用英文标注；安装 fonts-noto-cjk 或 "
+            "`pip install 'pucli[cjk]'`",
+            "note: no CJK font found, so the chart is labelled in English; "
+            "install one (fonts-noto-cjk) or `pip install 'pucli[cjk]'`"))
+    done(chart)
 
 
 def backtest(

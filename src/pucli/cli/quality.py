@@ -13,6 +13,7 @@ from pucli.cli.common import (
     ListFormat,
     OutputOption,
     data_dir,
+    done,
     parse_date,
     write_text,
 )
@@ -77,9 +78,7 @@ def _emit(summary, fmt: ListFormat, output, excel: bool) -> None:
         export.write_xlsx(str(output), {"indicators": (columns, rows),
                                         "flags": (flag_columns, flags),
                                         "periods": qt.period_rows(summary)})
-        from pucli.render.console import stderr_console
-
-        stderr_console().print(f"wrote {output}")
+        done(output)
         return
     if fmt is ListFormat.csv:
         # one table: indicators, then flags in the same columns (group = "flag")

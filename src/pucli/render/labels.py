@@ -95,7 +95,7 @@ def rule_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
         sign = "≥" if check.expected >= check.value else "<"
         return f"目标日期已过：实际 {v} {sign} 目标 {goal}"
     if check.basis == "none":
-        return "无法评级：评级需要预测（至少两个实际数）"
+        return "评级需要预测（至少两个实际数）"
     if check.low is None:
         sign = "≥" if check.expected >= check.value else "<"
         return ("无区间（只有两个实际数）：预测达到目标为“可能完成”，否则“有风险”——"

@@ -9,9 +9,10 @@ from rich.table import Table
 from rich.text import Text
 
 from pucli.compute.backtest import Score
+from pucli.compute.periods import month_index
 from pucli.compute.projection import RATING_SCALE, Projection
 from pucli.compute.regions import RegionRow
-from pucli.i18n import t
+from pucli.i18n import is_english, t
 from pucli.render.labels import method_label, method_reason, rating_label, rating_scale, rule_text
 
 
@@ -93,6 +94,33 @@ def _fmt(v: float | None) -> str:
     return "" if v is None else f"{v:,.0f}"
 
 
+def PATH_HEADERS() -> tuple[str, str]:  # noqa: N802 - a constant that follows --lang
+    """Column names of the plan's two readings (json/csv keep plan, plan_rate)."""
+    return (t("规划一", "plan"), t("规划二", "plan_rate"))
+
+
+def path_label(path) -> str:
+    """A plan reading in words: (1) target by target, (2) a stated annual rate."""
+    if is_english():
+        return path.label
+    (d0, v0), *rest = path.knots
+    if path.name == "targets":
+        steps = []
+        prev_d, prev = d0, v0
+        for d, v in rest:
+            years = (month_index(d) - month_index(prev_d)) / 12
+            rate = ((v / prev) ** (1 / years) - 1) * 100 if years > 0 and prev else 0.0
+            steps.append(f"{d} 达到 {v:,.0f}（年均 {rate:+.1f}%）")
+            prev_d, prev = d, v
+        return f"逐个达到目标值：从 {v0:,.0f}（{d0}）起，" + "，".join(steps)
+    last_d, last_v = path.knots[-1]
+    return f"按年均增长率：{last_v:,.0f}（{last_d}）之后每年 {path.annual_rate * 100:+.0f}%"
+
+
+def kind_label(kind: str) -> str:
+    return {"target": t("力保", "target"), "aim": t("力争", "aim")}.get(kind, kind)
+
+
 def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> Group:
     """The rich rendering: a heading, the period table, the targets, the verdict."""
     head = Text()
@@ -104,13 +132,13 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
     method = Text(t(f"预测方法：{p.method} — {method_label(p.method)}\n"
                     f"  依据：{method_reason(p.method, p.reason)}",
                     f"method: {p.method} — {p.method_label}\n  why: {p.reason}"))
-    legend = Text("\n".join(f"{name}: {path.label}" for name, path
-                             in zip(("plan", "plan_rate"), p.paths, strict=False)))
+    legend = Text("\n".join(f"{name}: {path_label(path)}" for name, path
+                             in zip(PATH_HEADERS(), p.paths, strict=False)))
     table = Table(show_edge=False, pad_edge=False)
     table.add_column(t("年份", "year") if p.frequency == "year" else t("日期", "date"))
-    table.add_column("plan", justify="right")
+    table.add_column(PATH_HEADERS()[0], justify="right")
     if len(p.paths) > 1:
-        table.add_column("plan_rate", justify="right")
+        table.add_column(PATH_HEADERS()[1], justify="right")
     for name in (t("实际", "actual"), t("预测", "projection"), t("80% 区间", "80 % interval"),
                  t("与规划差距", "gap to plan")):
         table.add_column(name, justify="right")
@@ -131,11 +159,12 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
                         (t("评级", "rating"), False)):
         goals.add_column(name, justify="right" if right else "left")
     for c in p.targets:
-        goals.add_row(str(c.date), _fmt(c.value) + (f" ({c.kind})" if c.kind else ""),
+        goals.add_row(str(c.date), _fmt(c.value) + (f" ({kind_label(c.kind)})" if c.kind
+                                                     else ""),
                       _fmt(c.expected) + (f" ({c.basis})" if c.expected is not None else ""),
                       "" if c.gap is None else f"{c.gap:+,.0f} ({c.gap_pct * 100:+.1f} %)",
                       rating_label(c.rating))
-    rules = Text("\n".join(f"  {c.date} {rating_label(c.rating)}: {rule_text(c)}"
+    rules = Text("\n".join(f"  {c.date} {rating_label(c.rating)} — {rule_text(c)}"
                            for c in p.targets))
     verdict = Text()
     if p.required_annual_growth is not None and p.targets:
