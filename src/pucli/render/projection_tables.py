@@ -117,6 +117,11 @@ def path_label(path) -> str:
     return f"按年均增长率：{last_v:,.0f}（{last_d}）之后每年 {path.annual_rate * 100:+.0f}%"
 
 
+def basis_label(basis: str) -> str:
+    return {"actual": t("实际", "actual"), "projection": t("预测", "projection"),
+            "none": t("无", "none")}.get(basis, basis)
+
+
 def kind_label(kind: str) -> str:
     return {"target": t("力保", "target"), "aim": t("力争", "aim")}.get(kind, kind)
 
@@ -161,7 +166,8 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
     for c in p.targets:
         goals.add_row(str(c.date), _fmt(c.value) + (f" ({kind_label(c.kind)})" if c.kind
                                                      else ""),
-                      _fmt(c.expected) + (f" ({c.basis})" if c.expected is not None else ""),
+                      _fmt(c.expected) + (f" ({basis_label(c.basis)})" if c.expected is not None
+                                         else ""),
                       "" if c.gap is None else f"{c.gap:+,.0f} ({c.gap_pct * 100:+.1f} %)",
                       rating_label(c.rating))
     rules = Text("\n".join(f"  {c.date} {rating_label(c.rating)} — {rule_text(c)}"
