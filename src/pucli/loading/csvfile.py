@@ -86,6 +86,13 @@ def parse_csv(text: str, display: str, required: list[str], optional: list[str],
     except (StopIteration, csv.Error) as exc:
         return None, [Problem("csv-syntax", f"cannot read the header row: {exc}", display, 1, 1)]
     known = required + optional
+    for sep, name in (("\t", "tabs"), (";", "semicolons")):
+        if len(header) == 1 and sep in header[0] and len(required) > 1:
+            return None, [Problem(
+                "csv-separator", f"the columns are separated by {name}, not commas", display,
+                1, header[0].index(sep) + 1, "header",
+                "save the file as comma-separated CSV (Excel/WPS: 另存为 → 'CSV UTF-8')",
+                excerpt=lines[0] if lines else None)]
     for i, name in enumerate(header):
         if name not in known:
             problems.append(Problem(

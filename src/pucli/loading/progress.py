@@ -10,6 +10,7 @@ run on a new entry before ``pucli update`` appends it, so a command cannot write
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,11 +147,17 @@ class EntryChecker:
         return canonical
 
 
+_PERCENT = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
 def _check_percent(text: str, issues: list[Issue]) -> float | None:
     if text == "":
         return None
+    number = text.removesuffix("%").strip()
     try:
-        value = float(text.removesuffix("%"))
+        if not _PERCENT.fullmatch(number):  # float() would take "1_0", "1e2", "nan"
+            raise ValueError(number)
+        value = float(number)
     except ValueError:
         issues.append(Issue("percent", "invalid-number", f"'{text}' is not a number",
                             "write a percent as a number from 0 to 100, e.g. 60"))
