@@ -28,7 +28,8 @@ MEMORY_BUDGET_MB = 500
 def run(cmd: list[str]) -> tuple[float, float, int]:
     """Wall seconds, peak RSS in MB and exit code of one child process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Not a pipe: nobody reads it while we wait, and a full pipe would block the child.
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)

@@ -114,7 +114,7 @@ def parse_csv(text: str, display: str, required: list[str], optional: list[str],
     start = reader.line_num + 1
     try:
         for record in reader:
-            if not record or all(not v.strip() for v in record):
+            if not "".join(record).strip():  # no fields, or all of them blank
                 start = reader.line_num + 1
                 continue
             if len(record) != len(header):
@@ -124,8 +124,8 @@ def parse_csv(text: str, display: str, required: list[str], optional: list[str],
                     "quote fields that contain commas (\"a, b\")",
                     excerpt=lines[start - 1] if start <= len(lines) else None))
             else:
-                rows.append(CsvRow(start, {h: v.strip() for h, v in zip(header, record,
-                                                                          strict=True)}))
+                values = dict(zip(header, map(str.strip, record), strict=True))
+                rows.append(CsvRow(start, values))
             start = reader.line_num + 1
     except csv.Error as exc:
         problems.append(Problem("csv-syntax", f"malformed CSV: {exc}", display, start, None,
