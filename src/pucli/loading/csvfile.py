@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import gc
 import io
 import os
 from collections.abc import Iterator
@@ -67,6 +68,23 @@ def field_span(line: str, index: int) -> tuple[int, int] | None:
     return (start + 1, max(len(line) - start, 1)) if field == index else None
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects.
+
+    Rows are dicts of strings: no cycles to find, yet every few hundred allocations the
+    collector walks them all again. On a 100,000-report ledger that walking took 0.4 s of
+    the 1 s spent loading it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_csv(path: Path, display: str, required: list[str], optional: list[str],
              ) -> tuple[CsvTable | None, list[Problem]]:
     """Read a CSV file with a header row; problems for a wrong header or ragged rows."""
@@ -78,6 +96,13 @@ def read_csv(path: Path, display: str, required: list[str], optional: list[str],
 
 def parse_csv(text: str, display: str, required: list[str], optional: list[str],
               ) -> tuple[CsvTable | None, list[Problem]]:
+    """Parse CSV text with a header row (see :func:`read_csv`)."""
+    with paused_gc():
+        return _parse_csv(text, display, required, optional)
+
+
+def _parse_csv(text: str, display: str, required: list[str], optional: list[str],
+               ) -> tuple[CsvTable | None, list[Problem]]:
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     lines = text.splitlines()

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pucli.loading import dataset
-from pucli.loading.csvfile import CsvRow, append_record, locked_for_append, read_csv
+from pucli.loading.csvfile import (
+    CsvRow,
+    append_record,
+    locked_for_append,
+    paused_gc,
+    read_csv,
+)
 from pucli.loading.datadir import PROGRESS, DataDir
 from pucli.loading.schema import did_you_mean
 from pucli.models.plan import Plan
@@ -199,11 +205,12 @@ def _load(path: Path, display: str, plan: Plan, today: dt.date,
         return [], problems
     checker = EntryChecker(plan, today)
     entries: list[ProgressEntry] = []
-    for row in table.rows:
-        entry, issues = checker.check(row.values, row.line)
-        problems += [_locate(table, row, i) for i in issues]
-        if entry is not None:
-            entries.append(entry)
+    with paused_gc():  # a ledger of 100,000 entries: see paused_gc
+        for row in table.rows:
+            entry, issues = checker.check(row.values, row.line)
+            problems += [_locate(table, row, i) for i in issues]
+            if entry is not None:
+                entries.append(entry)
     return entries, problems
 
 
