@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -75,6 +76,8 @@ def main() -> None:
         print(f"{label:<22}{wall:>9.2f}{BUDGETS[name]:>8.1f}{mem:>9.0f}{code:>6}"
               f"{wall / base:>10.1f}  {verdict}")
     print("all within budget" if ok else "some command is over budget")
+    if args.keep is None:
+        shutil.rmtree(folder)
 
 
 if __name__ == "__main__":
