@@ -45,7 +45,8 @@ def write_plan(out: Path, n_measures: int, n_units: int, rng: random.Random) -> 
     for i in range(1, n_measures + 1):
         chosen = rng.sample(units, rng.randint(1, 6))
         assignments.append(chosen)
-        due = dt.date(2022, 7, 1) + dt.timedelta(days=rng.randint(0, 1300))
+        # Milestones fall 90 days before the due date: keep them after the plan's issue.
+        due = dt.date(2022, 10, 1) + dt.timedelta(days=rng.randint(0, 1300))
         lines += [
             f"  - id: {i}",
             f"    section: {rng.randint(1, 9)}",

@@ -37,11 +37,12 @@ def ledger_rows(plan: Plan, entries: Iterable[ProgressEntry], *, unit: str | Non
                 section: int | None = None, as_of: dt.date | None = None) -> list[LedgerRow]:
     """One row per measure and responsible unit, in plan order, lead unit first."""
     latest = latest_reports(entries, as_of)
+    index = plan.unit_index()
     rows = []
     for m in plan.measures:
         if section is not None and m.section != section:
             continue
-        for pos, u in enumerate(responsible_units(plan, m)):
+        for pos, u in enumerate(responsible_units(plan, m, index)):
             if unit is not None and u != unit:
                 continue
             rows.append(LedgerRow(m.id, m.title, m.section, u, pos == 0, latest.get((m.id, u)),
@@ -90,5 +91,6 @@ def status_summary(plan: Plan, rows: Iterable[LedgerRow], by: str = "unit",
 def never_reported(plan: Plan, entries: Iterable[ProgressEntry]) -> list[str]:
     """Units responsible for some measure that have no entry in the ledger at all."""
     reported = {e.unit for e in entries}
-    responsible = {u for m in plan.measures for u in responsible_units(plan, m)}
+    index = plan.unit_index()
+    responsible = {u for m in plan.measures for u in responsible_units(plan, m, index)}
     return [u.name for u in plan.units if u.name in responsible and u.name not in reported]

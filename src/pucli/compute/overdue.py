@@ -91,9 +91,11 @@ def latest_reports(entries: Iterable[ProgressEntry], as_of: dt.date | None = Non
     return latest
 
 
-def responsible_units(plan: Plan, measure: Measure) -> list[str]:
-    """The measure's units as registry names, lead first, each once."""
-    index = plan.unit_index()
+def responsible_units(plan: Plan, measure: Measure, index: dict[str, str] | None = None,
+                      ) -> list[str]:
+    """The measure's units as registry names, lead first, each once (``index``: the
+    plan's :meth:`~Plan.unit_index`, passed by callers looping over many measures)."""
+    index = plan.unit_index() if index is None else index
     return list(dict.fromkeys(index.get(u, u) for u in measure.units))
 
 
@@ -115,7 +117,7 @@ def late_items(plan: Plan, entries: Iterable[ProgressEntry], as_of: dt.date, *,
     for m in plan.measures:
         if section is not None and m.section != section:
             continue
-        units = responsible_units(plan, m)
+        units = responsible_units(plan, m, index)
         lead_entry = latest.get((m.id, units[0]))
         if lead_entry is not None and lead_entry.status == DONE:
             continue

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
+import re
 from pathlib import Path
 
 from pucli.loading.csvfile import CsvRow, CsvTable, parse_csv, read_csv
@@ -48,25 +50,37 @@ def is_month_end(d: dt.date) -> bool:
     return d.day == calendar.monthrange(d.year, d.month)[1]
 
 
+# A count: digits (full-width ones too, as Chinese input methods type them), optionally
+# grouped by thousands ("10,400") or with a zero fraction ("6472.0", as Excel may write).
+# Nothing else: "1,04,00", "64_72" and "6.472e3" would silently become other numbers.
+_COUNT = re.compile(r"(?P<sign>-?)(?:(?P<plain>\d+)|(?P<grouped>\d{1,3}(?:,\d{3})+))(?:\.0*)?")
+MAX_COUNT_DIGITS = 15  # 10^15 − 1 is exact as a float; no region has that many entities
+
+
 def _parse_count(table: CsvTable, row: CsvRow, column: str) -> tuple[int | None, Problem | None]:
     text = row.values.get(column, "")
     if text == "":
         return None, None
-    plain = text.replace(",", "").replace("_", "")
-    try:
-        number = int(plain)
-    except ValueError:
+    match = _COUNT.fullmatch(text)
+    if match is None:
         try:
-            as_float = float(plain)
+            value = float(text.replace(",", ""))
+            fraction = math.isfinite(value) and not value.is_integer()
         except ValueError:
-            return None, table.problem("not-a-number", f"{column} '{text}' is not a number",
-                                       row, column, hint="write a whole number, e.g. 7961")
-        if as_float.is_integer():
-            number = int(as_float)
-        else:
+            fraction = False
+        if fraction:
             return None, table.problem("not-whole", f"{column} {text} is not a whole number",
                                        row, column, hint="counts of entities are whole numbers")
-    if number < 0:
+        return None, table.problem("not-a-number", f"{column} '{text}' is not a number",
+                                   row, column, hint="write a whole number, e.g. 7961")
+    digits = (match["plain"] or match["grouped"]).replace(",", "")
+    if len(digits.lstrip("0")) > MAX_COUNT_DIGITS:
+        return None, table.problem("too-large", f"{column} has {len(digits)} digits, more "
+                                   "than any count of entities", row, column,
+                                   hint="check the cell; counts have at most "
+                                   f"{MAX_COUNT_DIGITS} digits")
+    number = int(digits)
+    if match["sign"] and number:
         return None, table.problem("negative-count", f"{column} {text} is negative", row,
                                    column, hint="counts cannot be below zero")
     return number, None

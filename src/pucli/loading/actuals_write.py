@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pucli.loading.actuals import folder_metrics, parse_actuals_text
 from pucli.loading.csvfile import format_row, locked_for_append
 from pucli.loading.datadir import ACTUALS, DataDir
-from pucli.loading.textfile import MAX_CSV_BYTES, decode_bytes
+from pucli.loading.textfile import MAX_CSV_BYTES, decode_bytes, too_large
 from pucli.models.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from pucli.models.targets import DEFAULT_METRIC
 from pucli.problems import DataError, Problem
@@ -126,7 +126,7 @@ def _read_locked(path, display: str) -> str:
     if os.path.getsize(path) == 0:
         return ""
     if os.path.getsize(path) > MAX_CSV_BYTES:
-        raise DataError([Problem("file-too-large", "actuals file too large", display)])
+        raise DataError([too_large(os.path.getsize(path), MAX_CSV_BYTES, display)])
     with open(path, "rb") as fh:
         text, problems = decode_bytes(fh.read(), display)
     if text is None:

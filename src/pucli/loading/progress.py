@@ -10,11 +10,18 @@ run on a new entry before ``pucli update`` appends it, so a command cannot write
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pucli.loading import dataset
-from pucli.loading.csvfile import CsvRow, append_record, locked_for_append, read_csv
+from pucli.loading.csvfile import (
+    CsvRow,
+    append_record,
+    locked_for_append,
+    paused_gc,
+    read_csv,
+)
 from pucli.loading.datadir import PROGRESS, DataDir
 from pucli.loading.schema import did_you_mean
 from pucli.models.plan import Plan
@@ -64,6 +71,7 @@ class EntryChecker:
                             for m in plan.measures}
         self._dates: dict[str, tuple[dt.date | None, list[Issue]]] = {}
         self._pairs: dict[tuple[str, str], tuple[int | None, str | None, list[Issue]]] = {}
+        self._percents: dict[str, tuple[float | None, list[Issue]]] = {}
 
     def check(self, values: dict[str, str], line: int = 0,
               ) -> tuple[ProgressEntry | None, list[Issue]]:
@@ -84,9 +92,14 @@ class EntryChecker:
             issues.append(Issue("status", "unknown-status", f"unknown status '{status}'",
                                 did_you_mean(status, STATUSES)
                                 or "use one of " + ", ".join(STATUSES)))
-        percent = _check_percent(values.get("percent", ""), issues)
-        if date is None or measure is None or unit is None or any(
-                i.severity == "error" for i in issues):
+        text = values.get("percent", "")
+        if text not in self._percents:  # a ledger repeats the same hundred percents
+            found = []
+            self._percents[text] = (_check_percent(text, found), found)
+        percent, percent_issues = self._percents[text]
+        issues += percent_issues
+        if date is None or measure is None or unit is None or (issues and any(
+                i.severity == "error" for i in issues)):
             return None, issues
         return ProgressEntry(date, measure, unit, status, percent, values.get("note", ""),
                              values.get("evidence", ""), line), issues
@@ -110,13 +123,12 @@ class EntryChecker:
         return date
 
     def _measure(self, text: str, issues: list[Issue]) -> int | None:
-        span = f"measures run {min(self.measures)}–{max(self.measures)}; see `pucli measures`"
         try:
             measure_id = int(text)
         except ValueError:
             titles = {m.title: m.id for m in self.plan.measures}
             close = did_you_mean(text, titles)
-            hint = span
+            hint = self._span()
             if close:
                 title = close.split("'")[1]
                 hint = f"write the measure's number: did you mean {titles[title]} ({title})?"
@@ -124,9 +136,15 @@ class EntryChecker:
                                 f"'{text}' is not a measure number", hint))
             return None
         if measure_id not in self.measures:
-            issues.append(Issue("measure", "unknown-measure", f"no measure {measure_id}", span))
+            issues.append(Issue("measure", "unknown-measure", f"no measure {measure_id}",
+                                self._span()))
             return None
         return measure_id
+
+    def _span(self) -> str:
+        # Only on error: min/max over thousands of measures for every pair was most of
+        # the time `pucli validate` took on a large ledger.
+        return f"measures run {min(self.measures)}–{max(self.measures)}; see `pucli measures`"
 
     def _unit(self, text: str, measure_id: int | None, issues: list[Issue]) -> str | None:
         canonical = self.index.get(text)
@@ -146,11 +164,17 @@ class EntryChecker:
         return canonical
 
 
+_PERCENT = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
 def _check_percent(text: str, issues: list[Issue]) -> float | None:
     if text == "":
         return None
+    number = text.removesuffix("%").strip()
     try:
-        value = float(text.removesuffix("%"))
+        if not _PERCENT.fullmatch(number):  # float() would take "1_0", "1e2", "nan"
+            raise ValueError(number)
+        value = float(number)
     except ValueError:
         issues.append(Issue("percent", "invalid-number", f"'{text}' is not a number",
                             "write a percent as a number from 0 to 100, e.g. 60"))
@@ -181,11 +205,12 @@ def _load(path: Path, display: str, plan: Plan, today: dt.date,
         return [], problems
     checker = EntryChecker(plan, today)
     entries: list[ProgressEntry] = []
-    for row in table.rows:
-        entry, issues = checker.check(row.values, row.line)
-        problems += [_locate(table, row, i) for i in issues]
-        if entry is not None:
-            entries.append(entry)
+    with paused_gc():  # a ledger of 100,000 entries: see paused_gc
+        for row in table.rows:
+            entry, issues = checker.check(row.values, row.line)
+            problems += [_locate(table, row, i) for i in issues]
+            if entry is not None:
+                entries.append(entry)
     return entries, problems
 
 

@@ -13,10 +13,12 @@ from pathlib import Path
 from pucli.problems import Problem
 
 # Files larger than this are refused before they are read, so a mistaken path (a database
-# dump, a video) cannot exhaust memory. A 5,000-measure plan is about 3 MB; a ledger of
-# 100,000 reports about 10 MB.
-MAX_YAML_BYTES = 32 * 1024 * 1024
-MAX_CSV_BYTES = 256 * 1024 * 1024
+# dump, a video) cannot exhaust memory. Measured (docs/hardening.md): loading takes about
+# 26 bytes of memory per byte of YAML and 16 per byte of CSV. A 5,000-measure plan is
+# 3.8 MB and a ledger of 100,000 reports 7.6 MB; at these limits (4x and 4x) a folder
+# peaks near 1 GB instead of the many GB a 256 MB file would take.
+MAX_YAML_BYTES = 16 * 1024 * 1024
+MAX_CSV_BYTES = 32 * 1024 * 1024
 
 _UTF16_32_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -56,20 +58,27 @@ def read_text(path: Path, display: str, max_bytes: int) -> tuple[str | None, lis
     if path.is_dir():
         return None, [Problem("unreadable-file", "is a folder, not a file", display)]
     if size > max_bytes:
-        return None, [
-            Problem(
-                "file-too-large",
-                f"file is {size / 1_048_576:.1f} MiB; pucli refuses files over "
-                f"{max_bytes // 1_048_576} MiB",
-                display,
-                hint="check that this is the right file; split very large ledgers by year",
-            )
-        ]
+        return None, [too_large(size, max_bytes, display)]
     try:
         data = path.read_bytes()
     except OSError as exc:
         return None, [Problem("unreadable-file", f"cannot read file: {exc.strerror}", display)]
     return decode_bytes(data, display)
+
+
+def too_large(size: int, max_bytes: int, display: str) -> Problem:
+    """The problem for a file of ``size`` bytes over the limit ``max_bytes``."""
+    return Problem("file-too-large", f"file is {_size(size)}; pucli refuses files over "
+                   f"{_size(max_bytes)}", display,
+                   hint="check that this is the right file (a ledger of 100,000 reports is "
+                        "about 8 MB); the limits are explained in docs/hardening.md")
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
 
 
 def decode_bytes(data: bytes, display: str) -> tuple[str | None, list[Problem]]:
