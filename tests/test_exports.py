@@ -69,3 +69,23 @@ def test_formula_in_a_note_is_neutralised_in_csv_and_xlsx(cli, data, tmp_path):
     with zipfile.ZipFile(target) as z:
         sheet = next(n for n in z.namelist() if n.startswith("xl/worksheets/"))
         assert b"<f>" not in z.read(sheet)
+
+
+def test_plain_text_aligns_chinese_by_display_width():
+    from pucli.render.export import to_plain
+
+    text = to_plain(["unit", "n"], [["县发改局", 1], ["abc", 22]])
+    lines = text.splitlines()
+    assert lines == ["unit      n", "县发改局  1", "abc       22"]
+
+
+def test_a_large_piped_table_is_plain_text(cli, data_dir, monkeypatch):
+    """Beyond PLAIN_TABLE_ROWS rows, piped table output skips rich (seconds at scale)."""
+    from pucli.cli import common
+
+    monkeypatch.setattr(common, "PLAIN_TABLE_ROWS", 10)
+    r = cli("measures", "--data", data_dir)
+    assert r.code == 0
+    first = r.out.splitlines()[0]
+    assert first.split()[:3] == ["id", "section", "title"]
+    assert "┃" not in r.out and "县行政审批局" in r.out

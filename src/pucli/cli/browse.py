@@ -39,7 +39,7 @@ def measures(
     plan = open_plan(data_dir(data))
     found = filter_measures(plan, unit, section, search)
     columns, rows = measure_rows(plan, found)
-    emit_listing(format, columns, rows, measures_table(plan, found), output, excel,
+    emit_listing(format, columns, rows, lambda: measures_table(plan, found), output, excel,
                  sheet="举措")
 
 
@@ -80,4 +80,5 @@ def units(
     plan = open_plan(data_dir(data))
     loads = responsibility_matrix(plan)
     columns, rows = unit_rows(loads)
-    emit_listing(format, columns, rows, units_table(plan, loads), output, excel, sheet="责任单位")
+    emit_listing(format, columns, rows, lambda: units_table(plan, loads), output, excel,
+                 sheet="责任单位")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,10 +53,20 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
                                  param_hint=option) from None
 
 
+# Beyond this many rows, a table piped or written to a file is plain aligned text: rich
+# takes seconds to lay out tens of thousands of rows (benchmarks/bench_scale.py).
+PLAIN_TABLE_ROWS = 2000
+
+
 def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequence[Any]],
-                 table: Any, output: Path | None = None, excel: bool = False,
+                 table: Callable[[], Any], output: Path | None = None, excel: bool = False,
                  json_data: Any = None, sheet: str = "pucli") -> None:
-    """Print or write a listing in the chosen format (one code path for every command)."""
+    """Print or write a listing in the chosen format (one code path for every command).
+
+    ``table`` builds the rich rendering; it is called only for the table format.
+    """
+    import sys
+
     from pucli.render import export
     from pucli.render.console import stdout_console
 
@@ -68,6 +78,11 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
         done(output)
         return
     if fmt is ListFormat.table:
+        to_terminal = output is None and sys.stdout.isatty()
+        if len(rows) > PLAIN_TABLE_ROWS and not to_terminal:
+            write_text(export.to_plain(columns, rows), output)
+            return
+        table = table()
         if output is not None:
             from rich.console import Console
 

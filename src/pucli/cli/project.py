@@ -101,7 +101,7 @@ def _emit(result, regions, format: ListFormat, output: Path | None, excel: bool)
     from pucli.render import projection_tables as pt
 
     columns, rows = pt.projection_rows(result, regions)
-    emit_listing(format, columns, rows, pt.projection_table(result, regions), output, excel,
+    emit_listing(format, columns, rows, lambda: pt.projection_table(result, regions), output, excel,
                  json_data=pt.projection_json(result, regions), sheet="projection")
 
 
@@ -162,5 +162,5 @@ def backtest(
         scores = run_backtest(series, horizon, min_train,
                               progress=lambda m: step(t(f"回测 {m}", f"backtesting {m}")))
     columns, rows = pt.backtest_rows(scores)
-    emit_listing(format, columns, rows, pt.backtest_table(scores), output, excel,
+    emit_listing(format, columns, rows, lambda: pt.backtest_table(scores), output, excel,
                  sheet="backtest")

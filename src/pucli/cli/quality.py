@@ -84,5 +84,5 @@ def _emit(summary, fmt: ListFormat, output, excel: bool) -> None:
         # one table: indicators, then flags in the same columns (group = "flag")
         rows = rows + [["flag", f[1], None, f[0], f[0], None, None, None, None,
                         f"{f[2]} — {f[3]} ({f[4]})"] for f in flags]
-    emit_listing(fmt, columns, rows, qt.quality_table(summary), output, excel,
+    emit_listing(fmt, columns, rows, lambda: qt.quality_table(summary), output, excel,
                  json_data=qt.quality_json(summary), sheet="quality")

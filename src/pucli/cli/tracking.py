@@ -128,7 +128,7 @@ def overdue(
     _plan, day, items = _late(data, as_of, unit, section)
     items = sort_items(items, by.value)
     columns, rows = late_rows(items)
-    emit_listing(format, columns, rows, late_table(items, day, by.value), output, excel,
+    emit_listing(format, columns, rows, lambda: late_table(items, day, by.value), output, excel,
                  sheet="逾期事项")
     if fail and any_overdue(items):
         raise typer.Exit(exitcodes.OVERDUE)
@@ -167,7 +167,8 @@ def due(
     from pucli.i18n import t
 
     emit_listing(format, columns, rows,
-                 late_table(items, day, "unit", t(f"{days} 天内到期", f"Due within {days} days")),
+                 lambda: late_table(items, day, "unit",
+                                    t(f"{days} 天内到期", f"Due within {days} days")),
                  output, excel, sheet="即将到期")
 
 
@@ -195,7 +196,8 @@ def status(
     groups = status_summary(plan, ledger_rows(plan, entries), by.value)
     never = never_reported(plan, entries)
     columns, rows = status_rows_out(groups)
-    emit_listing(format, columns, rows, status_table(groups, by.value, never), output, excel,
+    emit_listing(format, columns, rows, lambda: status_table(groups, by.value, never), output,
+                 excel,
                  json_data={"as_of": day.isoformat(), "by": by.value,
                             "groups": records(columns, rows), "never_reported": never},
                  sheet="进度汇总")
@@ -222,4 +224,4 @@ def ledger(
     wanted = resolve_unit(plan, unit) if unit else None
     rows = ledger_rows(plan, entries, unit=wanted, section=section, as_of=day)
     columns, out = ledger_rows_out(rows)
-    emit_listing(format, columns, out, ledger_table(rows), output, excel, sheet="台账")
+    emit_listing(format, columns, out, lambda: ledger_table(rows), output, excel, sheet="台账")

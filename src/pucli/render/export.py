@@ -50,6 +50,21 @@ def records(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[dict[
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
+def to_plain(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """Columns aligned with spaces (CJK characters count two cells): fast for large
+    listings, easy to read in a pager or a file, easy to cut with awk."""
+    from pucli.render.problems import cell_width
+
+    cells = [[str(c) for c in columns]]
+    cells += [[str(_plain(v)).replace("\n", " ") for v in row] for row in rows]
+    widths = [max(cell_width(r[i]) for r in cells) for i in range(len(columns))]
+    lines = []
+    for r in cells:
+        padded = [v + " " * (w - cell_width(v)) for v, w in zip(r, widths, strict=True)]
+        lines.append("  ".join(padded).rstrip())
+    return "\n".join(lines) + "\n"
+
+
 def to_markdown(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     def cell(v: Any) -> str:
         return str(_plain(v)).replace("|", "\\|").replace("\n", " ")
