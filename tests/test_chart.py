@@ -79,3 +79,12 @@ def test_the_packaged_font_is_found_without_importing_its_package():
     path = packaged_font_file()
     assert path is not None and path.name == "NotoSansCJKsc-Regular.otf"
     assert "mplfonts" not in sys.modules
+
+
+def test_every_actual_is_plotted_not_only_year_ends(projection, tmp_path):
+    """The table shows period ends; the chart shows all three (synthetic) actuals,
+    the mid-year one included."""
+    _, _, fig = _render(projection, tmp_path / "p.png", find_cjk_font())
+    ax = fig.axes[0]
+    actual = next(line for line in ax.get_lines() if line.get_label() == "实际")
+    assert list(actual.get_ydata()) == [6472.0, 7100, 7800]

@@ -95,6 +95,8 @@ class Projection:
     notes: list[str] = field(default_factory=list)
     metric_label: str = ""  # Chinese label of the metric ("市场主体总数" for total)
     metric_label_en: str = ""
+    # Every actual the projection used (the rows show only period ends): for the chart.
+    observed: tuple[tuple[dt.date, float], ...] = ()
 
     @property
     def rating(self) -> str:
@@ -191,7 +193,8 @@ def project_counts(targets: Targets, series: Series, as_of: dt.date | None = Non
     return Projection(series.name or targets.region, metric, as_of,
                       "month" if monthly else "year", chosen, METHODS[chosen], reason, paths,
                       rows, checks, latest, required, net_new, notes,
-                      info.label if info else metric, info.label_en if info else metric)
+                      info.label if info else metric, info.label_en if info else metric,
+                      tuple(zip(series.dates, series.values, strict=True)))
 
 
 def _goal_notes(targets: Targets, metric: str, goals: list) -> list[str]:

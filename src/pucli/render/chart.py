@@ -48,7 +48,8 @@ def render_projection_chart(p: Projection, path: FilePath, font: str | None) -> 
                                          pct=f"{(path_.annual_rate or 0) * 100:.0f}%")
                 ax.plot(dense, [path_.value(d) for d in dense], style, color="C0" if i == 0
                         else "C7", lw=1.6, label=label)
-        known = [(r.date, r.actual) for r in p.rows if r.actual is not None]
+        known = list(p.observed) or [(r.date, r.actual) for r in p.rows
+                                     if r.actual is not None]
         if p.latest and all(d != p.latest[0] for d, _ in known):
             known.append(p.latest)
         if known:
