@@ -160,3 +160,34 @@ def test_bad_rows_golden_in_chinese(chinese, folder):
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+
+
+def test_chinese_status_words_are_read_as_their_codes(tmp_path):
+    """Offices type the words pucli prints: 推进中 is in_progress, 已完成 is done."""
+    from pucli.loading.datadir import DataDir
+    from pucli.loading.dataset import open_plan
+    from pucli.loading.progress import load_progress
+
+    from tracking_support import HEADER, make_data_dir
+
+    folder = make_data_dir(tmp_path, HEADER + "2023-06-30,1,县发改局,推进中,40,,\n"
+                                              "2023-09-30,1,县发改局,已完成,100,,\n")
+    d = DataDir(folder, "--data")
+    entries, problems = load_progress(d, open_plan(d), dt.date(2024, 1, 1))
+    assert problems == []
+    assert [e.status for e in entries] == ["in_progress", "done"]
+
+
+def test_done_with_percent_below_100_is_a_warning(tmp_path):
+    from pucli.loading.datadir import DataDir
+    from pucli.loading.dataset import open_plan
+    from pucli.loading.progress import load_progress
+
+    from tracking_support import HEADER, make_data_dir
+
+    folder = make_data_dir(tmp_path, HEADER + "2023-06-30,1,县发改局,done,50,,\n")
+    d = DataDir(folder, "--data")
+    entries, problems = load_progress(d, open_plan(d), dt.date(2024, 1, 1))
+    assert len(entries) == 1
+    assert [(p.code, p.severity, p.line) for p in problems] == [
+        ("done-not-complete", "warning", 2)]

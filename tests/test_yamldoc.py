@@ -82,3 +82,10 @@ def test_syntax_error_has_location_and_excerpt():
     _, problems = parse_yaml("a: [1, 2\nb: 3\n", "f.yaml")
     p = problems[0]
     assert p.code == "yaml-syntax" and p.line is not None and p.excerpt is not None
+
+
+def test_full_width_colon_is_pointed_at_with_its_fix():
+    _, problems = parse_yaml("a:\n  due：2025-04-20\n  b: 1\n", "f.yaml")
+    p = problems[0]
+    assert (p.code, p.line, p.col) == ("yaml-syntax", 2, 6)
+    assert "full-width colon" in p.hint

@@ -121,6 +121,8 @@ MESSAGES: dict[str, list[Pair]] = {
                        "the columns are separated by {name}, not commas")],
     "too-large": [("{column} 有 {digits} 位数字，超过任何市场主体数",
                    "{column} has {digits} digits, more than any count of entities")],
+    "done-not-complete": [("状态为已完成，但进度为 {percent}",
+                           "status done but percent {percent}")],
     "unknown-metric": [("未知的指标 '{metric}'", "unknown metric '{metric}'")],
     "unknown-region": [("没有地区 '{region}' 的数据行", "no rows for region '{region}'")],
     "kinds-on-metric": [("'{name}' 指标的行填写了 {kind}",
@@ -316,6 +318,13 @@ HINTS: list[Pair] = [
     ("每行都需要总数", "every row needs the total count"),
     ("三类市场主体之和就是总数", "the three kinds of market entity make up the total"),
     ("含逗号的字段要加引号（\"a, b\"）", "quote fields that contain commas (\"a, b\")"),
+    ("补上缺少的字段（空字段也要留逗号：a,,b）",
+     "fill in the missing fields (empty ones too: a,,b)"),
+    ("这一行用的是中文全角逗号“，”：CSV 的字段之间要用英文逗号“,”",
+     "the row is separated by full-width commas '，' (Chinese input): CSV needs ',' between "
+     "fields"),
+    ("全角冒号“：”（中文输入）不是 YAML 的冒号：请输入英文冒号加空格“: ”",
+     "a full-width colon '：' (Chinese input) is not a YAML colon: type ': '"),
     ("检查这一行的引号", "check the quotes on this row"),
     ("报送日期写当天；检查年份和月份", "date a report on the day it was made; check the year "
      "and month"),

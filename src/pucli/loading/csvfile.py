@@ -143,11 +143,17 @@ def _parse_csv(text: str, display: str, required: list[str], optional: list[str]
                 start = reader.line_num + 1
                 continue
             if len(record) != len(header):
+                raw = lines[start - 1] if start <= len(lines) else ""
+                col, hint = None, ("quote fields that contain commas (\"a, b\")"
+                                   if len(record) > len(header)
+                                   else "fill in the missing fields (empty ones too: a,,b)")
+                if len(record) < len(header) and "，" in raw:
+                    col = raw.index("，") + 1
+                    hint = ("the row is separated by full-width commas '，' (Chinese input): "
+                            "CSV needs ',' between fields")
                 problems.append(Problem(
                     "csv-columns", f"row has {len(record)} fields, the header has {len(header)}",
-                    display, start, None, f"row {start}",
-                    "quote fields that contain commas (\"a, b\")",
-                    excerpt=lines[start - 1] if start <= len(lines) else None))
+                    display, start, col, f"row {start}", hint, excerpt=raw or None))
             else:
                 values = dict(zip(header, map(str.strip, record), strict=True))
                 rows.append(CsvRow(start, values))

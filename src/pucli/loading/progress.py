@@ -27,8 +27,10 @@ from pucli.loading.schema import did_you_mean
 from pucli.models.plan import Plan
 from pucli.models.progress import (
     COLUMNS,
+    DONE,
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
+    STATUS_WORDS,
     STATUSES,
     ProgressEntry,
 )
@@ -88,6 +90,7 @@ class EntryChecker:
         measure, unit, pair_issues = self._pairs[pair]
         issues = date_issues + pair_issues
         status = values.get("status", "")
+        status = STATUS_WORDS.get(status, status)
         if status not in STATUSES:
             issues.append(Issue("status", "unknown-status", f"unknown status '{status}'",
                                 did_you_mean(status, STATUSES)
@@ -98,6 +101,11 @@ class EntryChecker:
             self._percents[text] = (_check_percent(text, found), found)
         percent, percent_issues = self._percents[text]
         issues += percent_issues
+        if status == DONE and percent is not None and percent < 100:
+            issues.append(Issue("percent", "done-not-complete",
+                                f"status done but percent {percent:g}", "a finished measure "
+                                "is 100 %: correct the percent, or report in_progress",
+                                "warning"))
         if date is None or measure is None or unit is None or (issues and any(
                 i.severity == "error" for i in issues)):
             return None, issues

@@ -237,6 +237,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, doc: YamlDoc) -> Problem:
     hint = "check indentation and quoting near this point"
     if "\t" in (excerpt or "") or "'\\t'" in problem:
         hint = "YAML indents with spaces, never tabs: replace the tab with spaces"
+    elif line and ("：" in (excerpt or "") or "：" in doc.line_text(line - 1)):
+        # libyaml notices only on the next line; point at the colon itself
+        if "：" not in (excerpt or ""):
+            line -= 1
+            excerpt = doc.line_text(line)
+        col = excerpt.index("：") + 1
+        hint = "a full-width colon '：' (Chinese input) is not a YAML colon: type ': '"
     elif "found undefined alias" in problem:
         hint = "define the anchor (&name) before using the alias (*name)"
     elif "mapping values are not allowed" in problem:

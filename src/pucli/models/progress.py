@@ -11,6 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 STATUSES = ("not_started", "in_progress", "done", "blocked")
+# The Chinese words pucli itself prints (and an office types in Excel/WPS) for each status.
+STATUS_WORDS = {"未开始": "not_started", "推进中": "in_progress", "进行中": "in_progress",
+                "已完成": "done", "完成": "done", "受阻": "blocked"}
 DONE = "done"
 
 # Column order of progress.csv; the first four are required.

@@ -45,7 +45,7 @@ def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
     table.add_column(unit_h if by == "unit" else measure_h, **FOLD)
     table.add_column(measure_h if by == "unit" else unit_h, **FOLD)
     table.add_column(t("事项", "item"), **FOLD)
-    table.add_column(t("应完成", "due"), **FOLD)
+    table.add_column(t("应完成", "due"), min_width=10, **FOLD)  # a date is never split
     table.add_column(t("逾期", "late"), justify="right", **KEEP)
     table.add_column(t("程度", "severity"), **KEEP)
     table.add_column(t("最近报送", "last report"), **FOLD)
