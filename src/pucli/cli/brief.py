@@ -86,7 +86,8 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
     with steps(4 if chart else 3, t("读取数据", "reading the data")) as step:
         plan = open_plan(folder)
         targets = open_targets(folder)
-        series = open_actuals(folder).whole(as_of=day)
+        actuals = open_actuals(folder)
+        series = actuals.whole(as_of=day)
         entries = open_progress(folder, plan)
         step(t("预测", "projecting"))
         projection = project_counts(targets, series, day)
@@ -96,7 +97,7 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
             png, lang = _chart_png(projection)
         step(t("汇总逾期和进度", "overdue items and status"))
         result = build_brief(plan, projection, entries, day, since)
-        result.extra_sections += _extra_sections(folder, day)
+        result.extra_sections += _extra_sections(targets, actuals, day)
         blocks = brief_blocks(result)
     if chart and lang == "en" and not is_english():
         stderr_console().print("注意：没有找到中文字体，图表用英文标注；安装 fonts-noto-cjk 或 "
@@ -136,18 +137,15 @@ def _chart_png(projection) -> tuple[bytes, str]:
     return buf.getvalue(), lang
 
 
-def _extra_sections(folder, day: dt.date) -> list:
+def _extra_sections(targets, actuals, day: dt.date) -> list:
     """Sections other commands add to the brief: the quality of growth (structure,
     vitality, warning flags) when actuals.csv holds what it needs."""
     from pucli.compute.brief import ExtraSection
     from pucli.compute.quality import quality_summary
     from pucli.i18n import t
-    from pucli.loading.actuals import open_actuals
-    from pucli.loading.dataset import open_targets
     from pucli.render import quality_tables as qt
 
-    targets = open_targets(folder)
-    summary = quality_summary(open_actuals(folder), "", day, targets.quality,
+    summary = quality_summary(actuals, "", day, targets.quality,
                               [p.date for p in targets.targets], targets.region)
     paragraphs = qt.summary_readings(summary)
     if not paragraphs and not summary.flags:
