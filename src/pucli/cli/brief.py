@@ -73,6 +73,7 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
     from pucli.loading.actuals import open_actuals
     from pucli.loading.dataset import open_plan, open_targets
     from pucli.loading.progress import open_progress
+    from pucli.models.metrics import metric_registry
     from pucli.render.brief_blocks import brief_blocks
     from pucli.render.console import stderr_console
     from pucli.render.progress import steps
@@ -86,7 +87,8 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
     with steps(4 if chart else 3, t("读取数据", "reading the data")) as step:
         plan = open_plan(folder)
         targets = open_targets(folder)
-        actuals = open_actuals(folder)
+        # the registry from the targets already read, not a second read of targets.yaml
+        actuals = open_actuals(folder, registry=metric_registry(targets.metrics))
         series = actuals.whole(as_of=day)
         entries = open_progress(folder, plan)
         step(t("预测", "projecting"))

@@ -63,13 +63,15 @@ def project(
     from pucli.compute.regions import project_regions
     from pucli.loading.actuals import open_actuals
     from pucli.loading.dataset import open_targets
+    from pucli.models.metrics import metric_registry
 
     when = parse_date(as_of, "--as-of")
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         raise typer.BadParameter("the chart is written as .png or .svg", param_hint="--chart")
     folder = data_dir(data)
     targets = open_targets(folder)
-    actuals = open_actuals(folder)
+    # the registry from the targets already read, not a second read of targets.yaml
+    actuals = open_actuals(folder, registry=metric_registry(targets.metrics))
     name = _metric(targets, metric)
     result = project_counts(targets, actuals.whole(name, as_of=when), when,
                             None if method is None else method.value, name)

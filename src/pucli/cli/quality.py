@@ -45,11 +45,13 @@ def quality(
     from pucli.compute.quality import quality_summary
     from pucli.loading.actuals import open_actuals
     from pucli.loading.dataset import open_targets
+    from pucli.models.metrics import metric_registry
 
     when = parse_date(as_of, "--as-of")
     folder = data_dir(data)
     targets = open_targets(folder)
-    actuals = open_actuals(folder)
+    # the registry from the targets already read, not a second read of targets.yaml
+    actuals = open_actuals(folder, registry=metric_registry(targets.metrics))
     if region and region not in actuals.regions():
         from pucli.loading.schema import did_you_mean
         from pucli.problems import DataError, Problem
