@@ -129,7 +129,8 @@ def kind_label(kind: str) -> str:
 def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> Group:
     """The rich rendering: a heading, the period table, the targets, the verdict."""
     head = Text()
-    label = f"{p.metric_label} ({p.metric})" if p.metric_label else p.metric
+    name = p.metric_label_en if is_english() and p.metric_label_en else p.metric_label
+    label = f"{name} ({p.metric})" if name else p.metric
     head.append(t(f"{p.region}：{label}", f"{p.region}: {label}"), style="bold")
     latest = (f"{p.latest[1]:,.0f} ({p.latest[0]})" if p.latest else t("无", "none"))
     head.append(t(f"   截至 {p.as_of or '今天'}；最新实际数 {latest}",
