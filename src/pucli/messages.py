@@ -358,6 +358,17 @@ PHRASES: list[Pair] = [
      "Input should be a valid integer, unable to parse string as an integer"),
     ("应为有效的数字，无法把字符串解析为数字",
      "Input should be a valid number, unable to parse string as a number"),
+    ("应为有效日期（YYYY-MM-DD），输入太短", "Input should be a valid date or datetime, input is "
+     "too short"),
+    ("应为有效日期（YYYY-MM-DD），日期分隔符不对", "Input should be a valid date or datetime, "
+     "invalid date separator"),
+    ("应为有效日期（YYYY-MM-DD）", "Input should be a valid date or datetime"),
+    ("应为有效日期（YYYY-MM-DD）", "Input should be a valid date"),
+    ("应为 true 或 false（是/否请写 true/false）", "Input should be a valid boolean, unable to "
+     "interpret input"),
+    ("应为 true 或 false", "Input should be a valid boolean"),
+    ("应为有效的整数，而不是带小数的数", "Input should be a valid integer, got a number with a "
+     "fractional part"),
     ("应为有效的整数", "Input should be a valid integer"),
     ("应为有效的数字", "Input should be a valid number"),
     ("应为列表", "Input should be a valid list"),
