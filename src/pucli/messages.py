@@ -185,7 +185,8 @@ MESSAGES: dict[str, list[Pair]] = {
     "bad-date": [
         ("日期 '{value}' 不是 YYYY-MM-DD 格式", "date '{value}' is not YYYY-MM-DD"),
         ("日期 '{value}' 不是真实存在的日期", "date '{value}' is not a real date"),
-        ("日期 '{value}' 不是日期（应写作 YYYY-MM-DD）", "date '{value}' is not a date (YYYY-MM-DD)"),
+        ("日期 '{value}' 不是日期（应写作 YYYY-MM-DD）",
+         "date '{value}' is not a date (YYYY-MM-DD)"),
         ("日期 '{value}' {detail}", "date '{value}' {detail}"),
     ],
     "future-date": [
