@@ -43,6 +43,19 @@ def test_update_appends_and_round_trips_a_note(english, data, capsys):
     assert rows[(1, "县发改局")]["status"] == "no_report"
 
 
+def test_notes_are_printed_as_written_not_as_markup(english, data, capsys):
+    # A note is free text: rich markup or an emoji code in it must neither crash the table
+    # (a stray closing tag raised MarkupError) nor be turned into styling or an emoji.
+    note = "[/bold] 完成 :fire: [red]x"
+    code, _, _ = pucli(capsys, "update", "1", "--unit", "县行政审批局", "--status",
+                       "in_progress", "--note", note, "--date", "2025-01-10",
+                       "--data", str(data))
+    assert code == exitcodes.OK
+    code, out, err = pucli(capsys, "ledger", "--data", str(data), "--as-of", "2025-02-01")
+    assert code == exitcodes.OK, err
+    assert ":fire:" in out and "[red]x" in out.replace("\n", "")
+
+
 def test_update_unknown_unit_is_refused_with_a_suggestion(english, data, capsys):
     before = (data / "progress.csv").read_bytes()
     code, _, err = pucli(capsys, "update", "1", "--unit", "县发改委", "--status", "done",

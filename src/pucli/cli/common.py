@@ -87,7 +87,7 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
             from rich.console import Console
 
             with open(output, "w", encoding="utf-8") as fh:
-                Console(file=fh, width=160, no_color=True).print(table)
+                Console(file=fh, width=160, no_color=True, markup=False, emoji=False).print(table)
             done(output)
         else:
             stdout_console().print(table)

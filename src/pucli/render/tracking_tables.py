@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from pucli.compute.ledger import NO_REPORT, LedgerRow, StatusCount
 from pucli.compute.overdue import LateItem
@@ -71,7 +72,7 @@ def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
                 last += f" {i.last_percent:g}%"
         nxt_key = None if nxt is None else (nxt.unit if by == "unit" else nxt.measure)
         table.add_row(group_cell if new_group else "", other, what, due, days,
-                      f"[{SEVERITY_STYLES[i.severity]}]{severity_label(i.severity)}[/]",
+                      Text(severity_label(i.severity), style=SEVERITY_STYLES[i.severity]),
                       last, end_section=nxt is not None and nxt_key != key)
     return table
 
