@@ -62,8 +62,10 @@ class PlanInfo(Strict):
     region: str
     horizon: Horizon
     goal_text: str | None = None
-    reporting: Reporting = Reporting()
-    severity: Severity = Severity()
+    # model_construct: a default built without validation does not force the schema build
+    # at import time (models defer it; see base.py), which start-up time depends on.
+    reporting: Reporting = Reporting.model_construct()
+    severity: Severity = Severity.model_construct()
 
 
 class Section(Strict):
