@@ -23,13 +23,16 @@ targets:
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path, monkeypatch):
-    """No test sees the developer's PUCLI_DATA or working folder; charts never open windows."""
+    """No test sees the developer's PUCLI_DATA, working folder or plan cache; charts never
+    open windows."""
     monkeypatch.delenv("PUCLI_DATA", raising=False)
     monkeypatch.delenv("PUCLI_DEBUG", raising=False)
     monkeypatch.delenv("PUCLI_LANG", raising=False)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("PUCLI_NO_CACHE", raising=False)
+    monkeypatch.setenv("PUCLI_CACHE_DIR", str(tmp_path / "cache"))  # each test starts cold
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)

@@ -256,11 +256,11 @@ def folder_metrics(datadir: DataDir) -> dict[str, MetricInfo]:
     """The metrics known in a folder: built in, plus those its targets.yaml declares (a
     broken targets.yaml adds none; its own problems are reported where it is read)."""
     from pucli.loading.datadir import TARGETS
-    from pucli.loading.plan import load_targets
+    from pucli.loading.dataset import read_targets
 
     if not datadir.file(TARGETS).exists():
         return dict(BUILTIN)
-    targets, _ = load_targets(datadir.file(TARGETS), datadir.display(TARGETS))
+    targets, _ = read_targets(datadir)
     return metric_registry(targets.metrics if targets else None)
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
+from pucli.loading.cache import cached_load
 from pucli.loading.datadir import MEASURES, TARGETS, DataDir
-from pucli.loading.plan import load_plan, load_targets
+from pucli.loading.textfile import MAX_YAML_BYTES
 from pucli.models.plan import Plan
 from pucli.models.targets import Targets
 from pucli.problems import DataError, Problem, Report
@@ -29,16 +31,39 @@ def _raise_on_errors(obj, problems: list[Problem]):
     return obj
 
 
+def read_plan(datadir: DataDir) -> tuple[Plan | None, list[Problem]]:
+    """measures.yaml loaded (see :func:`pucli.loading.plan.load_plan`), through the cache."""
+    return cached_load("plan", datadir.file(MEASURES), datadir.display(MEASURES),
+                       MAX_YAML_BYTES, _load_plan)
+
+
+def read_targets(datadir: DataDir) -> tuple[Targets | None, list[Problem]]:
+    """targets.yaml loaded (see :func:`pucli.loading.plan.load_targets`), through the cache."""
+    return cached_load("targets", datadir.file(TARGETS), datadir.display(TARGETS),
+                       MAX_YAML_BYTES, _load_targets)
+
+
+def _load_plan(path: Path, display: str) -> tuple[Plan | None, list[Problem]]:
+    # Imported here: on a cache hit the YAML parser and validators are never needed.
+    from pucli.loading.plan import load_plan
+
+    return load_plan(path, display)
+
+
+def _load_targets(path: Path, display: str) -> tuple[Targets | None, list[Problem]]:
+    from pucli.loading.plan import load_targets
+
+    return load_targets(path, display)
+
+
 def open_plan(datadir: DataDir) -> Plan:
     """The plan, or :class:`DataError` with every error in measures.yaml."""
-    plan, problems = load_plan(datadir.file(MEASURES), datadir.display(MEASURES))
-    return _raise_on_errors(plan, problems)
+    return _raise_on_errors(*read_plan(datadir))
 
 
 def open_targets(datadir: DataDir) -> Targets:
     """The targets, or :class:`DataError` with every error in targets.yaml."""
-    targets, problems = load_targets(datadir.file(TARGETS), datadir.display(TARGETS))
-    return _raise_on_errors(targets, problems)
+    return _raise_on_errors(*read_targets(datadir))
 
 
 def validate_data(datadir: DataDir, today: dt.date | None = None) -> Report:
@@ -51,9 +76,9 @@ def validate_data(datadir: DataDir, today: dt.date | None = None) -> Report:
                            hint="pass --data DIR or set PUCLI_DATA to a folder holding "
                                 "measures.yaml and targets.yaml"))
         return report
-    plan, problems = load_plan(datadir.file(MEASURES), datadir.display(MEASURES))
+    plan, problems = read_plan(datadir)
     report.extend(problems)
-    targets, problems = load_targets(datadir.file(TARGETS), datadir.display(TARGETS))
+    targets, problems = read_targets(datadir)
     report.extend(problems)
     if plan is not None and any(p.is_error for p in report if p.file.endswith(MEASURES)):
         plan = None  # cross-checks against a broken plan would only add noise
