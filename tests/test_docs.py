@@ -8,14 +8,14 @@ from typing import Any
 import pytest
 import typer
 
-from pucli.cli.app import app
+from pucli.cli.app import build_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _commands() -> list[tuple[str, Any]]:
     """(name, click command) for every command, sub-commands as "group sub"."""
-    root = typer.main.get_command(app)
+    root = typer.main.get_command(build_app())
     out = []
     for name, cmd in root.commands.items():  # type: ignore[attr-defined]
         if hasattr(cmd, "commands"):  # a group (typer vendors its own click)

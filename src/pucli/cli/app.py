@@ -8,6 +8,7 @@ any other exception is a bug: one line and exit 70, or the traceback under ``--d
 from __future__ import annotations
 
 import enum
+import importlib
 import os
 import sys
 from typing import Annotated
@@ -15,18 +16,34 @@ from typing import Annotated
 import typer
 
 from pucli import __version__, exitcodes, i18n
-from pucli.cli import actuals, brief, browse, project, quality, tracking, validate
 from pucli.problems import DataError
 
-app = typer.Typer(
-    name="pucli",
-    help="Turn a county policy plan into data that can be checked, tracked and projected.\n\n"
-    + exitcodes.DESCRIPTION,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
-)
+HELP = ("Turn a county policy plan into data that can be checked, tracked and projected.\n\n"
+        + exitcodes.DESCRIPTION)
+
+# Every command: name → (module in pucli.cli, function). A sub-app's function is None and
+# the module's ``app`` is added. Listed in the order `pucli --help` shows them.
+COMMANDS: dict[str, tuple[str, str | None]] = {
+    "validate": ("validate", "validate"),
+    "schema": ("validate", "schema"),
+    "recode": ("validate", "recode"),
+    "measures": ("browse", "measures"),
+    "show": ("browse", "show"),
+    "units": ("browse", "units"),
+    "project": ("project", "project"),
+    "backtest": ("project", "backtest"),
+    "quality": ("quality", "quality"),
+    "actuals": ("actuals", None),
+    "overdue": ("tracking", "overdue"),
+    "due": ("tracking", "due"),
+    "status": ("tracking", "status"),
+    "ledger": ("tracking", "ledger"),
+    "update": ("tracking", "update"),
+    "brief": ("brief", "brief"),
+}
+# Options of the root callback, and those of them that take a value.
+_ROOT_OPTIONS = {"--version", "--debug", "--lang"}
+_ROOT_VALUED = {"--lang"}
 
 
 class Lang(enum.StrEnum):
@@ -40,7 +57,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
@@ -55,22 +71,44 @@ def _root(
         os.environ["PUCLI_DEBUG"] = "1"
 
 
-app.command()(validate.validate)
-app.command()(validate.schema)
-app.command()(validate.recode)
-app.command()(browse.measures)
-app.command()(browse.show)
-app.command()(browse.units)
-app.command()(project.project)
-app.command()(project.backtest)
-app.command()(quality.quality)
-app.add_typer(actuals.app)
-app.command()(tracking.overdue)
-app.command()(tracking.due)
-app.command()(tracking.status)
-app.command()(tracking.ledger)
-app.command()(tracking.update)
-app.command()(brief.brief)
+def build_app(only: str | None = None) -> typer.Typer:
+    """The typer app with every command, or with just ``only`` when that names one.
+
+    Building a command means importing its module and turning its signature into click
+    parameters; doing that for all sixteen on every run was a tenth of `pucli overdue`'s
+    start-up. `pucli --help` and a mistyped command still get the full list.
+    """
+    app = typer.Typer(name="pucli", help=HELP, no_args_is_help=True,
+                      pretty_exceptions_enable=False,
+                      context_settings={"help_option_names": ["-h", "--help"]},
+                      rich_markup_mode=None)
+    app.callback()(_root)
+    for name, (module_name, attr) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        module = importlib.import_module(f"pucli.cli.{module_name}")
+        if attr is None:
+            app.add_typer(module.app)
+        else:
+            app.command(name)(getattr(module, attr))
+    return app
+
+
+def command_named(args: list[str]) -> str | None:
+    """The command ``args`` invoke, when that is clear before parsing; else None.
+
+    Root options may come first (``--lang en overdue``); a help flag before the command,
+    or anything unrecognised, means the whole app is needed.
+    """
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        option = arg.split("=", 1)[0]
+        if option in _ROOT_OPTIONS:
+            i += 2 if option in _ROOT_VALUED and "=" not in arg else 1
+            continue
+        return arg if arg in COMMANDS else None
+    return None
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -86,7 +124,8 @@ def run(argv: list[str] | None = None) -> int:
 
 def _run(args: list[str], debug: bool) -> int:
     try:
-        app(args, prog_name="pucli")  # standalone mode: usage errors print and exit 2
+        # standalone mode: usage errors print and exit 2
+        build_app(command_named(args))(args, prog_name="pucli")
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else exitcodes.INVALID)
