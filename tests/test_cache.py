@@ -59,7 +59,8 @@ def test_an_edited_file_is_loaded_again_and_keeps_one_slot(plan_file, tmp_path):
     loader = Counting()
     load(plan_file, loader)
     text = plan_file.read_text(encoding="utf-8")
-    plan_file.write_text(text.replace("坚持“法无禁止即可入”", "坚持“法无禁止皆可入”", 1), encoding="utf-8")
+    edited = text.replace("坚持“法无禁止即可入”", "坚持“法无禁止皆可入”", 1)
+    plan_file.write_text(edited, encoding="utf-8")
     plan, _ = load(plan_file, loader)
     assert loader.calls == 2
     assert "坚持“法无禁止皆可入”" in {m.title for m in plan.measures}

@@ -86,9 +86,9 @@ def project(
 
 def _metric(targets, text: str) -> str:
     """The metric named by --metric (a name or Chinese label), or a usage problem."""
-    from pucli.loading.schema import did_you_mean
     from pucli.models.metrics import metric_registry, resolve_metric
     from pucli.problems import DataError, Problem
+    from pucli.suggest import did_you_mean
 
     registry = metric_registry(targets.metrics if targets else None)
     name = resolve_metric(text, registry)

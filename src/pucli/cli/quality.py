@@ -53,8 +53,8 @@ def quality(
     # the registry from the targets already read, not a second read of targets.yaml
     actuals = open_actuals(folder, registry=metric_registry(targets.metrics))
     if region and region not in actuals.regions():
-        from pucli.loading.schema import did_you_mean
         from pucli.problems import DataError, Problem
+        from pucli.suggest import did_you_mean
 
         known = actuals.regions()
         raise DataError([Problem("unknown-region", f"no rows for region '{region}'",

@@ -10,7 +10,7 @@ from pucli.problems import DataError, Problem
 
 def resolve_unit(plan: Plan, name: str, source: str = "--unit") -> str:
     """A unit name or alias → its registry name; :class:`DataError` with a hint if unknown."""
-    from pucli.loading.schema import did_you_mean
+    from pucli.suggest import did_you_mean
 
     index = plan.unit_index()
     if name in index:

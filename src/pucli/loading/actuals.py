@@ -29,7 +29,6 @@ from pathlib import Path
 from pucli.loading.csvfile import CsvRow, CsvTable, parse_csv, read_csv
 from pucli.loading.datadir import ACTUALS, DataDir
 from pucli.loading.dataset import OBSERVATION_CHECKERS
-from pucli.loading.schema import did_you_mean
 from pucli.models.metrics import BUILTIN, MetricInfo, metric_registry, resolve_metric
 from pucli.models.observations import (
     COUNT_COLUMNS,
@@ -42,6 +41,7 @@ from pucli.models.observations import (
 from pucli.models.plan import Plan
 from pucli.models.targets import DEFAULT_METRIC, Targets
 from pucli.problems import DataError, Problem
+from pucli.suggest import did_you_mean
 
 DATE_HINT = "write the period end as YYYY-MM-DD, e.g. 2022-12-31"
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pucli.loading.actuals_write import CANONICAL, Origin
-from pucli.loading.schema import did_you_mean
 from pucli.loading.textfile import MAX_CSV_BYTES, read_text
 from pucli.problems import DataError, Problem
+from pucli.suggest import did_you_mean
 
 _DAY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(末)?$")

@@ -60,8 +60,8 @@ def check_targets(targets: Targets, doc: YamlDoc) -> list[Problem]:
 
 def _check_metric_names(targets: Targets, doc: YamlDoc) -> list[Problem]:
     """Every metric named by a figure, rate or goal is built in or declared."""
-    from pucli.loading.schema import did_you_mean
     from pucli.models.metrics import metric_registry
+    from pucli.suggest import did_you_mean
 
     known = list(metric_registry(targets.metrics))
     named = [(path, p.metric) for path, p in _points(targets)]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pucli.loading.schema import did_you_mean
 from pucli.loading.yamldoc import YamlDoc
 from pucli.models.plan import Plan
 from pucli.problems import Problem
+from pucli.suggest import did_you_mean
 
 
 def check_plan(plan: Plan, doc: YamlDoc) -> list[Problem]:

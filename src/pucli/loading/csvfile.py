@@ -19,9 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pucli.loading.schema import did_you_mean
 from pucli.loading.textfile import MAX_CSV_BYTES, read_text
 from pucli.problems import Problem
+from pucli.suggest import did_you_mean
 
 
 @dataclass(frozen=True)

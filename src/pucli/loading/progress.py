@@ -23,7 +23,6 @@ from pucli.loading.csvfile import (
     read_csv,
 )
 from pucli.loading.datadir import PROGRESS, DataDir
-from pucli.loading.schema import did_you_mean
 from pucli.models.plan import Plan
 from pucli.models.progress import (
     COLUMNS,
@@ -36,6 +35,7 @@ from pucli.models.progress import (
 )
 from pucli.models.targets import Targets
 from pucli.problems import DataError, Problem
+from pucli.suggest import did_you_mean
 
 # How a column is named when the value came from the command line instead of the file.
 OPTION_OF_COLUMN = {"date": "--date", "measure": "MEASURE", "unit": "--unit",

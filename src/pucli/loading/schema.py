@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar
@@ -11,16 +10,11 @@ from pydantic import BaseModel, ValidationError
 
 from pucli.loading.yamldoc import Path_, YamlDoc
 from pucli.problems import Problem
+from pucli.suggest import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 
 _CHINESE_DIGITS = set("零〇一二三四五六七八九十百千万亿两")
-
-
-def did_you_mean(word: str, choices: typing.Iterable[str]) -> str | None:
-    """``"did you mean 'x'?"`` for the closest choice, or ``None``."""
-    matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.5)
-    return f"did you mean '{matches[0]}'?" if matches else None
 
 
 def validate_model(doc: YamlDoc, model: type[M]) -> tuple[M | None, list[Problem]]:
