@@ -37,6 +37,8 @@ from pucli.models.targets import Targets
 from pucli.problems import DataError, Problem
 from pucli.suggest import did_you_mean
 
+_STATUS_SET = frozenset(STATUSES)
+
 # How a column is named when the value came from the command line instead of the file.
 OPTION_OF_COLUMN = {"date": "--date", "measure": "MEASURE", "unit": "--unit",
                     "status": "--status", "percent": "--percent", "note": "--note",
@@ -77,40 +79,46 @@ class EntryChecker:
 
     def check(self, values: dict[str, str], line: int = 0,
               ) -> tuple[ProgressEntry | None, list[Issue]]:
-        text = values.get("date", "")
+        get = values.get
+        text = get("date", "")
         if text not in self._dates:
             found: list[Issue] = []
             self._dates[text] = (self._date(text, found), found)
         date, date_issues = self._dates[text]
-        pair = (values.get("measure", ""), values.get("unit", ""))
+        pair = (get("measure", ""), get("unit", ""))
         if pair not in self._pairs:
             found = []
             measure = self._measure(pair[0], found)
             self._pairs[pair] = (measure, self._unit(pair[1], measure, found), found)
         measure, unit, pair_issues = self._pairs[pair]
-        issues = date_issues + pair_issues
-        status = values.get("status", "")
+        status = get("status", "")
         status = STATUS_WORDS.get(status, status)
-        if status not in STATUSES:
-            issues.append(Issue("status", "unknown-status", f"unknown status '{status}'",
-                                did_you_mean(status, STATUSES)
-                                or "use one of " + ", ".join(STATUSES)))
-        text = values.get("percent", "")
+        text = get("percent", "")
         if text not in self._percents:  # a ledger repeats the same hundred percents
             found = []
             self._percents[text] = (_check_percent(text, found), found)
         percent, percent_issues = self._percents[text]
+        if (not (date_issues or pair_issues or percent_issues) and status in _STATUS_SET
+                and (status != DONE or percent is None or percent >= 100)):
+            # the common case, kept short: a ledger of years has a row per report
+            return ProgressEntry(date, measure, unit, status, percent, get("note", ""),
+                                 get("evidence", ""), line), []
+        issues = date_issues + pair_issues
+        if status not in _STATUS_SET:
+            issues.append(Issue("status", "unknown-status", f"unknown status '{status}'",
+                                did_you_mean(status, STATUSES)
+                                or "use one of " + ", ".join(STATUSES)))
         issues += percent_issues
         if status == DONE and percent is not None and percent < 100:
             issues.append(Issue("percent", "done-not-complete",
                                 f"status done but percent {percent:g}", "a finished measure "
                                 "is 100 %: correct the percent, or report in_progress",
                                 "warning"))
-        if date is None or measure is None or unit is None or (issues and any(
-                i.severity == "error" for i in issues)):
+        if date is None or measure is None or unit is None or any(
+                i.severity == "error" for i in issues):
             return None, issues
-        return ProgressEntry(date, measure, unit, status, percent, values.get("note", ""),
-                             values.get("evidence", ""), line), issues
+        return ProgressEntry(date, measure, unit, status, percent, get("note", ""),
+                             get("evidence", ""), line), issues
 
     def _date(self, text: str, issues: list[Issue]) -> dt.date | None:
         try:
