@@ -7,11 +7,12 @@ any other exception is a bug: one line and exit 70, or the traceback under ``--d
 
 from __future__ import annotations
 
+import atexit
 import enum
 import importlib
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -152,4 +153,25 @@ def _run(args: list[str], debug: bool) -> int:
 
 
 def main() -> None:
-    sys.exit(run())
+    code = run()
+    if os.environ.get("PUCLI_FULL_EXIT", "") not in ("", "0"):
+        sys.exit(code)
+    exit_without_teardown(code)
+
+
+def exit_without_teardown(code: int) -> NoReturn:
+    """End the process once the answer is out, without tearing the interpreter down.
+
+    A normal exit frees every module and object one by one: after `pucli overdue` has
+    printed its list that took 25–30 ms, an eighth of the run the user waits for. Output
+    is flushed and exit handlers (atexit: coverage, logging …) run first, and every file
+    pucli writes is closed before its command returns, so nothing is lost.
+    ``PUCLI_FULL_EXIT=1`` exits the ordinary way.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away (`pucli ledger | head`)
+            pass
+    atexit._run_exitfuncs()
+    os._exit(code)

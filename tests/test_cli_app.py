@@ -1,0 +1,100 @@
+"""The top of the CLI: which command is built, and how the process ends."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import typer
+
+from pucli import exitcodes
+from pucli.cli.app import COMMANDS, build_app, command_named
+
+from tracking_support import make_data_dir
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["overdue", "--as-of", "2025-01-01"], "overdue"),
+    (["--lang", "en", "overdue"], "overdue"),
+    (["--lang=en", "--debug", "status"], "status"),
+    (["actuals", "add"], "actuals"),
+    (["--help", "overdue"], None),      # root help: the full list
+    ([], None),
+    (["overdu"], None),                 # a typo: the full list, for did-you-mean
+    (["--lang"], None),
+    (["--bogus", "overdue"], None),
+])
+def test_command_named(args, expected):
+    assert command_named(args) == expected
+
+
+def test_only_the_named_command_is_built():
+    one = typer.main.get_command(build_app("overdue"))
+    assert list(one.commands) == ["overdue"]  # type: ignore[attr-defined]
+    every = typer.main.get_command(build_app())
+    assert set(every.commands) == set(COMMANDS)  # type: ignore[attr-defined]
+
+
+def pucli(*args, env=None, **kw) -> subprocess.CompletedProcess:
+    # stdout block-buffered, as on a user's machine (PYTHONUNBUFFERED would hide a lost
+    # buffer)
+    env = {k: v for k, v in (env or os.environ).items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run([sys.executable, "-m", "pucli", *args], capture_output=True,
+                          env=env, **kw)
+
+
+@pytest.fixture
+def data(tmp_path):
+    return make_data_dir(tmp_path / "data")
+
+
+def test_a_large_output_is_flushed_whole_before_the_fast_exit():
+    # tens of KiB through a pipe (many buffer-fulls and a final partial one): nothing may
+    # be cut off by skipping the teardown, and the ordinary exit prints the same bytes
+    fast = pucli("measures", "-f", "json")
+    assert fast.returncode == 0, fast.stderr.decode()
+    assert len(json.loads(fast.stdout)) == 48 and len(fast.stdout) > 32 * 1024
+    full = pucli("measures", "-f", "json", env={**os.environ, "PUCLI_FULL_EXIT": "1"})
+    assert fast.stdout == full.stdout
+
+
+def test_buffered_output_is_flushed_by_the_fast_exit():
+    # click and rich flush as they print; this guards any output still in a buffer
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    code = ("import sys\nfor _ in range(3000): sys.stdout.write('出' * 10)\n"
+            "sys.stderr.write('e' * 100)\n"
+            "from pucli.cli.app import exit_without_teardown; exit_without_teardown(4)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env)
+    assert (result.returncode, len(result.stdout), result.stderr) == (4, 30000, "e" * 100)
+
+
+def test_the_exit_code_survives_the_fast_exit(data):
+    assert pucli("overdue", "--as-of", "2030-01-01", "--fail", "--data",
+                 str(data)).returncode == exitcodes.OVERDUE
+    assert pucli("validate", "--data", str(data / "absent")).returncode == exitcodes.INVALID
+    assert pucli("no-such-command").returncode == 2
+
+
+def test_exit_handlers_still_run():
+    code = ("import atexit, sys; atexit.register(lambda: print('handler ran', file=sys.stderr))"
+            "; sys.argv = ['pucli', '--version']; from pucli.cli.app import main; main()")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.startswith("pucli ")
+    assert "handler ran" in result.stderr
+
+
+def test_a_reader_that_goes_away_is_no_error(data):
+    proc = subprocess.Popen([sys.executable, "-m", "pucli", "ledger", "-f", "csv",
+                             "--as-of", "2025-02-01", "--data", str(data)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0
+    assert "Traceback" not in err and "Exception ignored" not in err
