@@ -16,6 +16,7 @@ from pucli.compute.projection import choose_method, project_counts
 from pucli.compute.regions import SUM, project_regions
 from pucli.loading.datadir import DataDir
 from pucli.loading.dataset import open_targets
+from pucli.loading.schema import validate
 from pucli.models.observations import Actual, Actuals, Series
 from pucli.models.targets import Targets
 
@@ -31,7 +32,7 @@ def pu(datadir) -> Targets:
 
 @pytest.fixture
 def simple() -> Targets:
-    return Targets.model_validate({"region": "Testland",
+    return validate(Targets, {"region": "Testland",
                                    "baseline": {"date": D(2021), "value": 100},
                                    "targets": [{"date": D(2025), "value": 200}]})
 
@@ -109,7 +110,7 @@ def test_method_choice_says_why():
 
 
 def test_national_scale_numbers(simple):
-    nation = Targets.model_validate({"region": "全国", "baseline": {"date": D(2021),
+    nation = validate(Targets, {"region": "全国", "baseline": {"date": D(2021),
                                      "value": 154_000_000}, "targets": [
                                      {"date": D(2025), "value": 200_000_000}]})
     p = project_counts(nation, Series((D(2021), D(2022), D(2023)),

@@ -43,6 +43,7 @@ from pucli.loading.datadir import DataDir
 from pucli.loading.dataset import validate_data
 from pucli.loading.plan import load_plan, load_targets
 from pucli.loading.progress import load_progress
+from pucli.loading.schema import validate
 from pucli.models.observations import Series
 from pucli.models.targets import Targets
 
@@ -222,7 +223,7 @@ def _series(start_year: int, n: int, v0: float, growth: float, monthly: bool) ->
 
 
 def _targets(base: dt.date, value: float, goals: list[tuple[dt.date, float]]) -> Targets:
-    return Targets.model_validate({
+    return validate(Targets, {
         "region": "合成县", "baseline": {"date": base, "value": value},
         "targets": [{"date": d, "value": v} for d, v in goals]})
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from pucli.loading.datadir import BUNDLED
+from pucli.loading.schema import validate
 from pucli.models.plan import Plan
 from pucli.models.progress import ProgressEntry
 
@@ -45,7 +46,7 @@ HEADER = "date,measure,unit,status,percent,note,evidence\n"
 
 def make_plan(**plan_overrides) -> Plan:
     data = {**PLAN, "plan": {**PLAN["plan"], **plan_overrides}}
-    return Plan.model_validate(data)
+    return validate(Plan, data)
 
 
 def entry(date: str, measure: int, unit: str, status: str = "in_progress",

@@ -377,6 +377,7 @@ PHRASES: list[Pair] = [
     ("应为列表", "Input should be a valid list"),
     ("应为文本", "Input should be a valid string"),
     ("应为映射", "Input should be a valid dictionary"),
+    ("应为映射", "Input should be a mapping"),
     ("应大于或等于", "Input should be greater than or equal to"),
     ("应小于或等于", "Input should be less than or equal to"),
     ("应大于", "Input should be greater than"),

@@ -12,7 +12,9 @@ SCHEMAS = {"measures.schema.json": Plan, "targets.schema.json": Targets}
 
 
 def schema_text(model) -> str:
-    data = model.model_json_schema()
+    from pydantic import TypeAdapter
+
+    data = TypeAdapter(model).json_schema()
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from pucli.loading.consistency import check_targets
 from pucli.loading.crossref import check_plan
-from pucli.loading.schema import validate_model
+from pucli.loading.schema import validate, validate_model
 from pucli.loading.textfile import MAX_YAML_BYTES, read_text
 from pucli.loading.yamldoc import YamlDoc, parse_yaml
 from pucli.models.plan import Measure, Plan, Section, Unit
@@ -49,14 +49,14 @@ def load_plan(path: Path, display: str | None = None) -> tuple[Plan | None, list
 def _partial_plan(data: dict) -> Plan | None:
     """A plan built from the entries that pass the schema; failed entries become None."""
 
-    def each(key: str, model: type[BaseModel]) -> list:
+    def each(key: str, model: type) -> list:
         items = data.get(key)
         if not isinstance(items, list):
             return []
         out = []
         for item in items:
             try:
-                out.append(model.model_validate(item))
+                out.append(validate(model, item))
             except ValidationError:
                 out.append(None)
         return out
@@ -66,8 +66,9 @@ def _partial_plan(data: dict) -> Plan | None:
     measures = each("measures", Measure)
     if not measures or not any(measures):
         return None
-    return Plan.model_construct(plan=None, sections=[s for s in sections if s],
-                                units=[u for u in units if u], measures=measures)
+    # not validated: ``plan`` is missing, and the failed entries are None on purpose
+    return Plan(plan=None, sections=[s for s in sections if s],  # type: ignore[arg-type]
+                units=[u for u in units if u], measures=measures)
 
 
 def load_targets(path: Path, display: str | None = None) -> tuple[Targets | None, list[Problem]]:

@@ -1,20 +1,37 @@
-"""pydantic validation errors → located :class:`Problem` objects with hints."""
+"""Validate parsed YAML against a model; pydantic's errors → located :class:`Problem` objects.
+
+The models are frozen dataclasses (see :mod:`pucli.models.base`); pydantic validates them
+through a ``TypeAdapter``, built on first use, so only a run that really validates a file
+pays for building it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import types
 import typing
+from functools import cache
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from pucli.loading.yamldoc import Path_, YamlDoc
 from pucli.problems import Problem
 from pucli.suggest import did_you_mean
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 _CHINESE_DIGITS = set("零〇一二三四五六七八九十百千万亿两")
+
+
+@cache
+def _adapter(model: type) -> TypeAdapter:
+    return TypeAdapter(model)
+
+
+def validate(model: type[M], data: Any) -> M:
+    """``data`` (parsed YAML) as a ``model``; raises pydantic's ``ValidationError``."""
+    return _adapter(model).validate_python(data)
 
 
 def validate_model(doc: YamlDoc, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -25,16 +42,16 @@ def validate_model(doc: YamlDoc, model: type[M]) -> tuple[M | None, list[Problem
         return None, [doc.problem("wrong-type", f"expected a mapping of keys at the top, "
                                   f"found {kind}", (), hint="see the README for this file's form")]
     try:
-        return model.model_validate(doc.data), []
+        return validate(model, doc.data), []
     except ValidationError as exc:
         return None, [error_to_problem(doc, model, err) for err in exc.errors()]
 
 
-def error_to_problem(doc: YamlDoc, model: type[BaseModel], err: Any) -> Problem:
+def error_to_problem(doc: YamlDoc, model: type, err: Any) -> Problem:
     loc: Path_ = tuple(p for p in err["loc"] if not _is_union_tag(p))
     kind = err["type"]
     value = err.get("input")
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         field = loc[-1]
         allowed = sorted(_fields_at(model, loc[:-1]))
         hint = did_you_mean(str(field), allowed) or (
@@ -66,9 +83,11 @@ def error_to_problem(doc: YamlDoc, model: type[BaseModel], err: Any) -> Problem:
             hint = "drop the thousands separators (11236, not 11,236)"
         elif kind.startswith(("greater", "less")):
             code = "out-of-range"
-    elif kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
-        want = {"string_type": "text", "list_type": "a list", "dict_type": "a mapping",
-                "model_type": "a mapping", "model_attributes_type": "a mapping"}[kind]
+    elif kind in ("string_type", "list_type", "dict_type", "dataclass_type",
+                  "dataclass_args_type"):
+        want = {"string_type": "text", "list_type": "a list"}.get(kind, "a mapping")
+        if want == "a mapping":  # pydantic names the model class, which means nothing here
+            message = "Input should be a mapping"
         hint = f"this must be {want}"
     elif kind in ("too_short", "string_too_short"):
         code = "empty-value"
@@ -86,19 +105,24 @@ def _is_union_tag(part: Any) -> bool:
                                                               "str", "none", "list", "dict"})
 
 
-def _fields_at(model: type[BaseModel], path: Path_) -> set[str]:
+def _fields_at(model: type, path: Path_) -> set[str]:
     """Field names of the model found by walking ``path`` from ``model``."""
     current: Any = model
     for part in path:
         if isinstance(part, int):
             continue
         cls = _model_in(current)
-        if cls is None or part not in cls.model_fields:
+        hints = _field_types(cls) if cls else {}
+        if part not in hints:
             return set()
-        current = cls.model_fields[part].annotation
-        current = _unwrap_list(current)
+        current = _unwrap_list(hints[part])
     cls = _model_in(current)
-    return set(cls.model_fields) if cls else set()
+    return set(_field_types(cls)) if cls else set()
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in typing.get_type_hints(cls).items() if k in names}
 
 
 def _unwrap_list(tp: Any) -> Any:
@@ -113,10 +137,14 @@ def _unwrap_list(tp: Any) -> Any:
     return tp
 
 
-def _model_in(tp: Any) -> type[BaseModel] | None:
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and dataclasses.is_dataclass(tp)
+
+
+def _model_in(tp: Any) -> type | None:
+    if _is_model(tp):
         return tp
     for arg in typing.get_args(tp):
-        if isinstance(arg, type) and issubclass(arg, BaseModel):
+        if _is_model(arg):
             return arg
     return None

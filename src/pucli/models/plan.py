@@ -7,11 +7,12 @@ that must exist) are checked in :mod:`pucli.loading.crossref`, where line number
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from dataclasses import field
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from annotated_types import Ge, Le, MinLen
 
-from pucli.models.base import Strict
+from pucli.models.base import SNAKE_CASE, record
 
 UnitKind = Literal[
     "county_department",
@@ -24,18 +25,18 @@ UnitKind = Literal[
 Cadence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 
 
-class Horizon(Strict):
+@record
+class Horizon:
     start: dt.date
     end: dt.date
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Horizon:
+    def __post_init__(self) -> None:  # run by pydantic after the fields validate
         if self.end < self.start:
             raise ValueError("horizon.end is before horizon.start")
-        return self
 
 
-class Reporting(Strict):
+@record
+class Reporting:
     """How often progress is dispatched and heard (measure 44 of the Pu County plan)."""
 
     dispatch: Cadence = "quarterly"
@@ -43,87 +44,93 @@ class Reporting(Strict):
     measure: int | None = None
     quote: str | None = None
     # Days after a period ends before a missing report counts as overdue.
-    grace_days: int = Field(default=0, ge=0, le=366)
+    grace_days: Annotated[int, Ge(0), Le(366)] = 0
 
 
-class Severity(Strict):
+@record
+class Severity:
     """Thresholds for ``pucli overdue``: due soon within N days, long overdue after M."""
 
-    due_soon_days: int = Field(default=14, ge=0)
-    long_overdue_days: int = Field(default=90, ge=1)
+    due_soon_days: Annotated[int, Ge(0)] = 14
+    long_overdue_days: Annotated[int, Ge(1)] = 90
 
 
-class PlanInfo(Strict):
+@record
+class PlanInfo:
     doc_number: str
     title: str
     title_en: str | None = None
-    issuers: list[str] = Field(default_factory=list)
+    issuers: list[str] = field(default_factory=list)
     issued: dt.date
     region: str
     horizon: Horizon
     goal_text: str | None = None
-    # model_construct: a default built without validation does not force the schema build
-    # at import time (models defer it; see base.py), which start-up time depends on.
-    reporting: Reporting = Reporting.model_construct()
-    severity: Severity = Severity.model_construct()
+    reporting: Reporting = Reporting()
+    severity: Severity = Severity()
 
 
-class Section(Strict):
-    id: int = Field(ge=1)
+@record
+class Section:
+    id: Annotated[int, Ge(1)]
     numeral: str | None = None
     title: str
     title_en: str | None = None
 
 
-class Unit(Strict):
-    name: str = Field(min_length=1)
+@record
+class Unit:
+    name: Annotated[str, MinLen(1)]
     kind: UnitKind
     name_en: str | None = None
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
 
 
-class Commitment(Strict):
+@record
+class Commitment:
     """A number the plan commits to inside a measure, with the words that say it."""
 
-    kind: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: Annotated[str, SNAKE_CASE]
     value: float | None = None
     value_max: float | None = None
     unit: str | None = None
-    quote: str = Field(min_length=1)
+    quote: Annotated[str, MinLen(1)]
     note: str | None = None
 
 
-class Extension(Strict):
+@record
+class Extension:
     """A moved deadline: the original stays on record so slippage shows."""
 
     due: dt.date
-    reason: str = Field(min_length=1)
+    reason: Annotated[str, MinLen(1)]
     granted: dt.date | None = None
 
 
-class Milestone(Strict):
-    title: str = Field(min_length=1)
+@record
+class Milestone:
+    title: Annotated[str, MinLen(1)]
     due: dt.date
     unit: str | None = None
-    extensions: list[Extension] = Field(default_factory=list)
+    extensions: list[Extension] = field(default_factory=list)
 
     @property
     def effective_due(self) -> dt.date:
         return self.extensions[-1].due if self.extensions else self.due
 
 
-class Measure(Strict):
-    id: int = Field(ge=1)
-    section: int = Field(ge=1)
-    title: str = Field(min_length=1)
+@record
+class Measure:
+    id: Annotated[int, Ge(1)]
+    section: Annotated[int, Ge(1)]
+    title: Annotated[str, MinLen(1)]
     title_en: str | None = None
-    text: str = Field(min_length=1)
-    units: list[str] = Field(min_length=1)
+    text: Annotated[str, MinLen(1)]
+    units: Annotated[list[str], MinLen(1)]
     and_related: bool = False
-    commitments: list[Commitment] = Field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
     due: dt.date | None = None
-    extensions: list[Extension] = Field(default_factory=list)
-    milestones: list[Milestone] = Field(default_factory=list)
+    extensions: list[Extension] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
 
     @property
     def lead_unit(self) -> str:
@@ -136,11 +143,12 @@ class Measure(Strict):
         return self.due
 
 
-class Plan(Strict):
+@record
+class Plan:
     plan: PlanInfo
-    sections: list[Section] = Field(min_length=1)
-    units: list[Unit] = Field(min_length=1)
-    measures: list[Measure] = Field(min_length=1)
+    sections: Annotated[list[Section], MinLen(1)]
+    units: Annotated[list[Unit], MinLen(1)]
+    measures: Annotated[list[Measure], MinLen(1)]
 
     def unit_index(self) -> dict[str, str]:
         """Every name and alias → the registry name."""

@@ -7,25 +7,29 @@ good: analysts of other regions write it by hand.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import field
+from typing import Annotated
 
-from pydantic import Field
+from annotated_types import Ge, Gt, Lt, MinLen
 
-from pucli.models.base import Strict
+from pucli.models.base import SNAKE_CASE, record
 from pucli.models.quality import QualitySettings
 
 DEFAULT_METRIC = "total"
 
 
-class Source(Strict):
+@record
+class Source:
     quote: str | None = None
     document: str | None = None
     url: str | None = None
     derived: str | None = None  # how a derived number was computed
 
 
-class Point(Strict):
+@record
+class Point:
     date: dt.date
-    value: float = Field(ge=0)
+    value: Annotated[float, Ge(0)]
     metric: str = DEFAULT_METRIC
     # "target" is binding (力保); "aim" is aspirational (力争). Reporting treats both as targets.
     kind: str | None = None
@@ -36,11 +40,12 @@ class Point(Strict):
     source: Source | None = None
 
 
-class Rate(Strict):
+@record
+class Rate:
     """A growth rate the plan states (e.g. 15 % a year over the five-year plan)."""
 
     name: str
-    value: float = Field(gt=-1, lt=10)
+    value: Annotated[float, Gt(-1), Lt(10)]
     start: dt.date
     end: dt.date
     metric: str = DEFAULT_METRIC
@@ -48,42 +53,45 @@ class Rate(Strict):
     source: Source | None = None
 
 
-class Metric(Strict):
+@record
+class Metric:
     """A countable series: a built-in one relabelled or annotated, or a region's own."""
 
-    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: Annotated[str, SNAKE_CASE]
     label: str
     label_en: str | None = None
-    measures: list[int] = Field(default_factory=list)  # the plan's measures that concern it
+    measures: list[int] = field(default_factory=list)  # the plan's measures that concern it
     note: str | None = None
     source: Source | None = None
 
 
-class Goal(Strict):
+@record
+class Goal:
     """A goal the plan states relative to a level it does not give (e.g. "倍增": doubling).
 
     No absolute number is recorded: a target value exists only when a baseline for the
     metric and a date ``by`` are both known, as baseline × ``multiple`` (derived, and said so).
     """
 
-    metric: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    multiple: float | None = Field(None, gt=0)  # 2 for doubling; None: a programme, no number
+    metric: Annotated[str, SNAKE_CASE]
+    multiple: Annotated[float, Gt(0)] | None = None  # 2 for doubling; None: a programme
     by: dt.date | None = None
-    measures: list[int] = Field(default_factory=list)
+    measures: list[int] = field(default_factory=list)
     note: str | None = None
     source: Source | None = None
 
 
-class Targets(Strict):
-    region: str = Field(min_length=1)
+@record
+class Targets:
+    region: Annotated[str, MinLen(1)]
     baseline: Point
-    targets: list[Point] = Field(min_length=1)
-    rates: list[Rate] = Field(default_factory=list)
-    metrics: list[Metric] = Field(default_factory=list)
-    baselines: list[Point] = Field(default_factory=list)
-    goals: list[Goal] = Field(default_factory=list)
-    quality: QualitySettings = Field(default_factory=QualitySettings)
-    notes: list[str] = Field(default_factory=list)
+    targets: Annotated[list[Point], MinLen(1)]
+    rates: list[Rate] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    baselines: list[Point] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    quality: QualitySettings = field(default_factory=QualitySettings)
+    notes: list[str] = field(default_factory=list)
 
     def for_metric(self, metric: str = DEFAULT_METRIC) -> list[Point]:
         """The stated targets of ``metric`` and those implied by its relative goals."""

@@ -5,6 +5,7 @@ Text comes in Chinese by default and in English when ``lang="en"`` (``$PUCLI_LAN
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from rich.console import Group
@@ -149,7 +150,7 @@ def quality_json(s: QualitySummary, lang: str | None = None) -> dict[str, Any]:
         "flags": [{"date": f.date.isoformat(), "flag": f.code, "numbers": f.numbers,
                    "message_zh": f.message_zh, "message_en": f.message_en,
                    "rule_zh": f.rule_zh, "rule_en": f.rule_en} for f in s.flags],
-        "settings": s.settings.model_dump(),
+        "settings": dataclasses.asdict(s.settings),
         "notes": s.notes,
     }
 
