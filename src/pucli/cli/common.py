@@ -67,8 +67,12 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
     """
     import sys
 
-    from pucli.render import export
-    from pucli.render.console import stdout_console
+    if fmt is ListFormat.table:
+        to_terminal = output is None and sys.stdout.isatty()
+        if len(rows) <= PLAIN_TABLE_ROWS or to_terminal:
+            _print_table(table(), output)
+            return
+    from pucli.render import export  # not needed for a table: start-up time
 
     if fmt is ListFormat.xlsx:
         if output is None:
@@ -77,20 +81,8 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
         export.write_xlsx(str(output), {sheet: (columns, rows)})
         done(output)
         return
-    if fmt is ListFormat.table:
-        to_terminal = output is None and sys.stdout.isatty()
-        if len(rows) > PLAIN_TABLE_ROWS and not to_terminal:
-            write_text(export.to_plain(columns, rows), output)
-            return
-        table = table()
-        if output is not None:
-            from rich.console import Console
-
-            with open(output, "w", encoding="utf-8") as fh:
-                Console(file=fh, width=160, no_color=True, markup=False, emoji=False).print(table)
-            done(output)
-        else:
-            stdout_console().print(table)
+    if fmt is ListFormat.table:  # too long for rich to lay out quickly
+        write_text(export.to_plain(columns, rows), output)
         return
     if fmt is ListFormat.json:
         text = export.to_json(json_data if json_data is not None
@@ -100,6 +92,19 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
     else:
         text = export.to_markdown(columns, rows)
     write_text(text, output)
+
+
+def _print_table(table: Any, output: Path | None) -> None:
+    if output is None:
+        from pucli.render.console import stdout_console
+
+        stdout_console().print(table)
+        return
+    from rich.console import Console
+
+    with open(output, "w", encoding="utf-8") as fh:
+        Console(file=fh, width=160, no_color=True, markup=False, emoji=False).print(table)
+    done(output)
 
 
 def write_text(text: str, output: Path | None) -> None:
