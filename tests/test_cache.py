@@ -81,7 +81,7 @@ def test_problems_are_cached_with_the_name_they_were_found_under(plan_file, tmp_
     assert {p.file for p in elsewhere} == {"b/measures.yaml"}
 
 
-@pytest.mark.parametrize("damage", [b"", b"pucli-cache-1\n", b"garbage\n" * 50])
+@pytest.mark.parametrize("damage", [b"", b"pucli-cache-2\n", b"garbage\n" * 50])
 def test_a_damaged_entry_is_a_miss_and_is_replaced(plan_file, tmp_path, damage):
     loader = Counting()
     expected = load(plan_file, loader)
@@ -162,3 +162,18 @@ def test_concurrent_loads_all_get_the_plan(plan_file, tmp_path):
     assert len(results) == 20 and all(r == results[0] for r in results)
     assert len(entries(tmp_path)) == 1
     assert not list((tmp_path / "cache").glob(".tmp-*"))  # no temporary file left behind
+
+
+def test_the_cache_keeps_a_bounded_number_of_entries(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    files = []
+    for i in range(5):
+        folder = tmp_path / f"copy{i}"
+        folder.mkdir()
+        files.append(folder / "measures.yaml")
+        shutil.copy(DATA / "measures.yaml", files[-1])
+        load(files[-1], load_plan, display=f"copy{i}/measures.yaml")
+    assert len(entries(tmp_path)) == 3
+    loader = Counting()
+    load(files[-1], loader, display="copy4/measures.yaml")  # the newest is still there
+    assert loader.calls == 0

@@ -6,12 +6,15 @@ loading a file — the model (or None) and every problem found — depends only 
 bytes, the name it is reported under, and the code that loads it. So it is stored, keyed
 by exactly those, and reused while none of them changes:
 
-* the key is a SHA-256 of the file's bytes, its display name, the pucli/pydantic/Python
+* the key is the file's bytes themselves, with its display name, the pucli/pydantic/Python
   versions and the size and mtime of every module in ``pucli.models`` and
   ``pucli.loading`` plus ``pucli.problems`` (so editing the loader in a checkout
-  invalidates it);
-* one slot per file (named from its display name), overwritten on a miss, so the cache
-  holds one entry per data file in use and does not grow with edits;
+  invalidates it); an entry stores its key and is used only when it is equal, byte for
+  byte — no hash to collide, and no hashlib to import;
+* one slot per file (named by a CRC of its kind, display name and path), overwritten on a
+  miss, so the cache holds one entry per data file in use and does not grow with edits;
+* at most :data:`MAX_ENTRIES` entries are kept: writing one removes the least recently
+  written beyond that (a folder of test copies must not fill a disk);
 * entries are written to a temporary file and renamed into place, so concurrent runs
   read a whole entry or none;
 * any failure — no cache folder, a corrupt or truncated entry, a full disk — is a miss,
@@ -24,11 +27,12 @@ from that folder; ``PUCLI_NO_CACHE=1`` turns the cache off.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
+import struct
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -41,7 +45,9 @@ Loaded = tuple[T | None, list[Problem]]
 
 _PACKAGE = Path(pucli.__file__).resolve().parent
 _CODE_DIRS = ("models", "loading")
-_MAGIC = b"pucli-cache-1\n"
+_MAGIC = b"pucli-cache-2\n"
+_LENGTH = struct.Struct("<Q")
+MAX_ENTRIES = 32
 
 
 def cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path | None:
@@ -90,22 +96,22 @@ def cached_load(kind: str, path: Path, display: str, max_bytes: int,
         fingerprint = _code_fingerprint()
     except OSError:
         return load(path, display)
-    key = hashlib.sha256(b"\0".join([kind.encode(), display.encode(), fingerprint, data]))
-    digest = key.hexdigest().encode()
-    slot = folder / (hashlib.sha256(f"{kind}\0{display}\0{path.resolve()}".encode())
-                     .hexdigest()[:32] + ".pickle")
-    hit = _read(slot, digest)
+    key = b"\0".join([kind.encode(), display.encode(), fingerprint, data])
+    name = f"{kind}\0{display}\0{path.resolve()}".encode()
+    slot = folder / f"{kind}-{zlib.crc32(name):08x}.pickle"
+    hit = _read(slot, key)
     if hit is not None:
         return hit
     result = load(path, display)
-    _write(folder, slot, digest, result)
+    _write(folder, slot, key, result)
     return result
 
 
-def _read(slot: Path, digest: bytes) -> Loaded | None:
+def _read(slot: Path, key: bytes) -> Loaded | None:
     try:
         with open(slot, "rb") as fh:
-            if fh.read(len(_MAGIC)) != _MAGIC or fh.read(len(digest) + 1) != digest + b"\n":
+            head = fh.read(len(_MAGIC) + _LENGTH.size)
+            if head != _MAGIC + _LENGTH.pack(len(key)) or fh.read(len(key)) != key:
                 return None
             result = pickle.load(fh)
     except Exception:  # missing, truncated, corrupt, from an older layout: a miss
@@ -115,17 +121,33 @@ def _read(slot: Path, digest: bytes) -> Loaded | None:
     return result
 
 
-def _write(folder: Path, slot: Path, digest: bytes, result: Loaded) -> None:
+def _write(folder: Path, slot: Path, key: bytes, result: Loaded) -> None:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + digest + b"\n")
+                fh.write(_MAGIC + _LENGTH.pack(len(key)) + key)
                 pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, slot)
         except BaseException:
             os.unlink(tmp)
             raise
+        _prune(folder)
     except Exception:  # a read-only home, a full disk, an unpicklable value: no cache
         return
+
+
+def _prune(folder: Path) -> None:
+    entries = []
+    for entry in os.scandir(folder):
+        if entry.name.endswith(".pickle") and not entry.name.startswith("."):
+            try:
+                entries.append((entry.stat().st_mtime_ns, entry.path))
+            except OSError:  # removed by a concurrent run
+                continue
+    for _, path in sorted(entries)[:-MAX_ENTRIES]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
