@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -31,6 +32,32 @@ def test_every_code_used_in_src_has_a_catalog_entry():
     assert len(codes) > 40  # the scan itself works
     missing = sorted(codes - set(MESSAGES))
     assert missing == [], f"problem codes without Chinese/English wording: {missing}"
+
+
+def literal_hints_in_src() -> dict[str, str]:
+    """Every hint src/ writes as a plain string: ``hint=…``, Issue's 4th and Problem's 7th
+    argument. (Hints built with f-strings are matched by templates; see test_hints.)"""
+    found: dict[str, str] = {}
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            args = [k.value for k in node.keywords if k.arg == "hint"]
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            position = {"Issue": 3, "Problem": 6}.get(name)
+            if position is not None and len(node.args) > position:
+                args.append(node.args[position])
+            for arg in args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found[arg.value] = f"{path.name}:{node.lineno}"
+    return found
+
+
+def test_every_literal_hint_in_src_has_chinese_wording():
+    hints = literal_hints_in_src()
+    assert len(hints) > 20  # the scan itself works
+    missing = {where: hint for hint, where in hints.items() if hint_zh(hint) == hint}
+    assert missing == {}
 
 
 def test_catalog_templates_name_the_same_fields_in_both_languages():

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 Pair = tuple[str, str]  # (zh template, en template)
@@ -267,6 +267,22 @@ HINTS: list[Pair] = [
     ("写全键名", "write the keys out in full"),
     ("每个期末只保留一行；改正第一行", "keep one row per period end; correct the first row "
      "instead"),
+    ("new 和 cancelled 是自上一行以来的登记和注销数；核对这三个数（确有差异的，例如主体迁入"
+     "迁出，会保留并由 `pucli quality` 标出）",
+     "new and cancelled count the registrations since the previous row; check the three "
+     "numbers (a real difference, e.g. entities moving in or out, is kept and flagged by "
+     "`pucli quality`)"),
+    ("已完成的举措进度为 100%：改正进度，或把状态报为 in_progress（推进中）",
+     "a finished measure is 100 %: correct the percent, or report in_progress"),
+    ("类型列是市场主体总数的分项：其他指标的行请留空",
+     "the kind columns break down the total of market entities: leave them empty on rows "
+     "of another metric"),
+    ("每个日期只有一个数：改正两行中的一行", "one count per date: correct one of the two rows"),
+    ("把文件保存为逗号分隔的 CSV（Excel/WPS：另存为 → 'CSV UTF-8'）",
+     "save the file as comma-separated CSV (Excel/WPS: 另存为 → 'CSV UTF-8')"),
+    ("确认这是不是要读的文件（10 万条报送的台账约 8 MB）；大小上限的说明见 docs/hardening.md",
+     "check that this is the right file (a ledger of 100,000 reports is about 8 MB); the "
+     "limits are explained in docs/hardening.md"),
     ("new 和 cancelled 是自上一行以来的登记和注销数；核对这三个数",
      "new and cancelled count the registrations since the previous row; check the three "
      "numbers"),
@@ -416,13 +432,18 @@ def fill(pairs: list[Pair], text: str, params: Mapping[str, Any] | None = None) 
                 return zh.format(**{k: phrase(str(v)) for k, v in params.items()})
             except (KeyError, IndexError):
                 continue
-    # The template with the most fixed text first: "{a} + {b} = …" must not swallow
-    # "{a} × (1 + {rate}) = …".
-    for zh, en in sorted(pairs, key=lambda pair: -len(re.sub(r"\{\w+\}", "", pair[1]))):
+    for zh, en in _most_fixed_text_first(tuple(pairs)):
         match = _pattern(en).match(text)
         if match:
             return zh.format(**{k: phrase(v) for k, v in match.groupdict().items()})
     return None
+
+
+@cache
+def _most_fixed_text_first(pairs: tuple[Pair, ...]) -> list[Pair]:
+    # "{a} + {b} = …" must not swallow "{a} × (1 + {rate}) = …". Sorted once per list:
+    # sorting on every call was most of the time 20,000 warnings took to print.
+    return sorted(pairs, key=lambda pair: -len(re.sub(r"\{\w+\}", "", pair[1])))
 
 
 def phrase(text: str) -> str:
@@ -443,6 +464,8 @@ def message_zh(code: str, message: str, params: Mapping[str, Any] | None = None)
     return fill(pairs, message, params) or message
 
 
+@lru_cache(maxsize=4096)
 def hint_zh(hint: str) -> str:
-    """A hint in Chinese (unknown hints stay as written)."""
+    """A hint in Chinese (unknown hints stay as written). Cached: a file with thousands
+    of the same warning has thousands of the same hint."""
     return fill(HINTS, hint) or hint
