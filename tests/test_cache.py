@@ -177,3 +177,15 @@ def test_the_cache_keeps_a_bounded_number_of_entries(tmp_path, monkeypatch):
     loader = Counting()
     load(files[-1], loader, display="copy4/measures.yaml")  # the newest is still there
     assert loader.calls == 0
+
+
+def test_an_entry_others_may_write_is_not_trusted(plan_file, tmp_path):
+    loader = Counting()
+    load(plan_file, loader)
+    [entry] = entries(tmp_path)
+    entry.chmod(0o666)  # as if planted in, or opened up to, a shared folder
+    load(plan_file, loader)
+    assert loader.calls == 2  # not unpickled; loaded afresh and the entry rewritten
+    assert entries(tmp_path)[0].stat().st_mode & 0o022 == 0
+    load(plan_file, loader)
+    assert loader.calls == 2

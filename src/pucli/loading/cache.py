@@ -21,14 +21,17 @@ by exactly those, and reused while none of them changes:
   never an error: the file is loaded as if there were no cache.
 
 The folder is ``$PUCLI_CACHE_DIR``, else ``$XDG_CACHE_HOME/pucli``, else
-``~/.cache/pucli``, created private to the user (0700). Entries are pickles, read only
-from that folder; ``PUCLI_NO_CACHE=1`` turns the cache off.
+``~/.cache/pucli``, created private to the user (0700). Entries are pickles, and unpickling
+runs code, so an entry is read only when it is a regular file owned by the user running
+pucli that no one else may write (a cache folder pointed at a shared place cannot be used
+to plant one); ``PUCLI_NO_CACHE=1`` turns the cache off.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import stat
 import struct
 import sys
 import tempfile
@@ -110,6 +113,8 @@ def cached_load(kind: str, path: Path, display: str, max_bytes: int,
 def _read(slot: Path, key: bytes) -> Loaded | None:
     try:
         with open(slot, "rb") as fh:
+            if not _trusted(os.fstat(fh.fileno())):
+                return None
             head = fh.read(len(_MAGIC) + _LENGTH.size)
             if head != _MAGIC + _LENGTH.pack(len(key)) or fh.read(len(key)) != key:
                 return None
@@ -119,6 +124,12 @@ def _read(slot: Path, key: bytes) -> Loaded | None:
     if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], list)):
         return None
     return result
+
+
+def _trusted(st: os.stat_result) -> bool:
+    """A regular file of this user's that group and others cannot write."""
+    return (stat.S_ISREG(st.st_mode) and st.st_uid == os.getuid()
+            and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
 def _write(folder: Path, slot: Path, key: bytes, result: Loaded) -> None:
