@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 
+import pytest
+
 from pucli.loading.actuals_write import append_actuals
 from pucli.loading.datadir import DataDir
 
@@ -70,6 +72,27 @@ def test_import_xlsx(english, cli, minimal, tmp_path):
     assert code == 1
     assert "export.xlsx[统计]:3:2: row 3, total: total -3 is negative" in err
     assert (minimal / "actuals.csv").read_text() == "date,total\n2022-12-31,7900\n"
+
+
+@pytest.mark.parametrize(("limit", "expected"), [
+    ("MAX_XLSX_BYTES", "file is "), ("MAX_XLSX_UNPACKED", "workbook unpacks to ")])
+def test_import_refuses_an_oversized_workbook(english, cli, minimal, tmp_path, monkeypatch,
+                                              limit, expected):
+    from openpyxl import Workbook
+
+    from pucli.loading import actuals_import
+
+    wb = Workbook()
+    wb.active.append(["date", "total"])
+    wb.active.append(["2022-12-31", 7900])
+    wb.save(tmp_path / "export.xlsx")
+    monkeypatch.setattr(actuals_import, limit, 1000)
+    before = sorted(p.name for p in minimal.iterdir())
+    code, _, err = cli("actuals", "import", str(tmp_path / "export.xlsx"), "--data",
+                       str(minimal))
+    assert code == 1
+    assert expected in err and "pucli refuses files over 1000 bytes [file-too-large]" in err
+    assert sorted(p.name for p in minimal.iterdir()) == before  # nothing written
 
 
 def test_import_names_the_missing_mapping(english, cli, minimal, tmp_path):

@@ -30,7 +30,11 @@ MESSAGES: dict[str, list[Pair]] = {
         ("无法读取工作簿：{reason}", "cannot read workbook: {reason}"),
     ],
     "file-too-large": [("文件大小 {size} MiB，pucli 不读取超过 {limit} MiB 的文件",
-                        "file is {size} MiB; pucli refuses files over {limit} MiB")],
+                        "file is {size} MiB; pucli refuses files over {limit} MiB"),
+                       ("文件大小 {size}，pucli 不读取超过 {limit} 的文件",
+                        "file is {size}; pucli refuses files over {limit}"),
+                       ("工作簿解压后为 {size}，pucli 不读取解压后超过 {limit} 的工作簿",
+                        "workbook unpacks to {size}; pucli refuses files over {limit}")],
     "empty-file": [
         ("文件是空的", "file is empty"),
         ("文件中没有 YAML 文档", "file holds no YAML document"),
@@ -280,6 +284,8 @@ HINTS: list[Pair] = [
     ("每个日期只有一个数：改正两行中的一行", "one count per date: correct one of the two rows"),
     ("把文件保存为逗号分隔的 CSV（Excel/WPS：另存为 → 'CSV UTF-8'）",
      "save the file as comma-separated CSV (Excel/WPS: 另存为 → 'CSV UTF-8')"),
+    ("确认这是不是要读的文件；统计导出的工作簿解压后最多几 MiB",
+     "check that this is the right file; a statistics export unpacks to a few MiB at most"),
     ("确认这是不是要读的文件（10 万条报送的台账约 8 MB）；大小上限的说明见 docs/hardening.md",
      "check that this is the right file (a ledger of 100,000 reports is about 8 MB); the "
      "limits are explained in docs/hardening.md"),

@@ -18,9 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pucli.loading.actuals_write import CANONICAL, Origin
-from pucli.loading.textfile import MAX_CSV_BYTES, read_text
+from pucli.loading.textfile import MAX_CSV_BYTES, read_text, too_large
 from pucli.problems import DataError, Problem
 from pucli.suggest import did_you_mean
+
+# A workbook is a zip of XML: its file size says little about what reading it takes. It is
+# refused over the CSV limit on disk, and over eight times that unpacked (a statistics
+# export of a few thousand rows unpacks to well under 1 MiB).
+MAX_XLSX_BYTES = MAX_CSV_BYTES
+MAX_XLSX_UNPACKED = 8 * MAX_CSV_BYTES
 
 _DAY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(末)?$")
@@ -140,10 +146,29 @@ def _read_csv(path: Path, display: str) -> tuple[list[tuple[int, list[object]]],
     return grid, f"{display}:"
 
 
+def _check_workbook_size(path: Path, display: str) -> None:
+    """Refuse a workbook too large on disk or unpacked, before openpyxl opens it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_XLSX_BYTES:
+            raise DataError([too_large(size, MAX_XLSX_BYTES, display)])
+        with zipfile.ZipFile(path) as zf:
+            unpacked = sum(info.file_size for info in zf.infolist())
+    except (OSError, zipfile.BadZipFile):
+        return  # missing or not a zip: load_workbook says so in its own words
+    if unpacked > MAX_XLSX_UNPACKED:
+        problem = too_large(unpacked, MAX_XLSX_UNPACKED, display)
+        raise DataError([Problem(problem.code, "workbook unpacks to "
+                                 + problem.message.removeprefix("file is "), display,
+                                 hint="check that this is the right file; a statistics export "
+                                      "unpacks to a few MiB at most")])
+
+
 def _read_xlsx(path: Path, display: str, sheet: str | None,
                ) -> tuple[list[tuple[int, list[object]]], str]:
     from openpyxl import load_workbook
 
+    _check_workbook_size(path, display)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
