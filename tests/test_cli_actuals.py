@@ -32,6 +32,19 @@ def test_add_refuses_a_bad_row_and_writes_nothing(english, cli, datadir):
     assert (datadir / "actuals.csv").read_text(encoding="utf-8") == SHIPPED
 
 
+@pytest.mark.parametrize("command", [["actuals", "add", "2022-12-31", "7900"],
+                                     ["actuals", "import", "{src}", "--dry-run"]])
+def test_an_emptied_actuals_file_is_refused_not_restarted(english, cli, datadir, tmp_path,
+                                                          command):
+    src = tmp_path / "export.csv"
+    src.write_text("date,total\n2022-12-31,7900\n", encoding="utf-8")
+    (datadir / "actuals.csv").write_bytes(b"")
+    code, _, err = cli(*[c.format(src=src) for c in command], "--data", str(datadir))
+    assert code == 1
+    assert "actuals.csv: file is empty [empty-file]" in err
+    assert (datadir / "actuals.csv").read_bytes() == b""
+
+
 def test_add_refuses_a_column_the_file_lacks(english, cli, datadir):
     code, _, err = cli("actuals", "add", "2022-12-31", "7900", "--enterprises", "2000",
                        "--data", str(datadir))

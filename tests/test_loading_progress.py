@@ -134,6 +134,16 @@ def test_append_creates_the_ledger(folder):
         HEADER + "2025-05-01,1,县发改局,in_progress,,,\n")
 
 
+def test_append_refuses_an_emptied_ledger(folder):
+    # validate refuses an empty file; so does the writer, instead of starting a new ledger
+    # over what may be a truncated one
+    put(folder, "")
+    with pytest.raises(DataError) as exc:
+        append_progress(folder, make_plan(), values(), TODAY)
+    assert [p.code for p in exc.value.problems] == ["empty-file"]
+    assert folder.file("progress.csv").read_bytes() == b""
+
+
 def test_bundled_data_is_read_only():
     from pucli.loading.datadir import BUNDLED
 

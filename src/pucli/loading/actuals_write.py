@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pucli.loading.actuals import folder_metrics, parse_actuals_text
 from pucli.loading.csvfile import format_row, locked_for_append
 from pucli.loading.datadir import ACTUALS, DataDir
-from pucli.loading.textfile import MAX_CSV_BYTES, decode_bytes, too_large
+from pucli.loading.textfile import MAX_CSV_BYTES, decode_bytes, empty_file, too_large
 from pucli.models.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from pucli.models.targets import DEFAULT_METRIC
 from pucli.problems import DataError, Problem
@@ -49,7 +49,7 @@ def append_actuals(datadir: DataDir, records: list[dict[str, str]],
     """Check ``records`` (canonical column → text) against actuals.csv and append the good
     ones. Raises :class:`DataError` when the existing file itself is invalid."""
     path, display = datadir.file(ACTUALS), datadir.display(ACTUALS)
-    with locked_for_append(path) as fd:
+    with locked_for_append(path, display) as fd:
         existing = _read_locked(path, display)
         text, result = _decide(existing, records, origins, display, today,
                                folder_metrics(datadir))
@@ -68,6 +68,8 @@ def check_actuals_records(datadir: DataDir, records: list[dict[str, str]],
                           ) -> AppendResult:
     """What :func:`append_actuals` would write and reject, writing nothing."""
     path, display = datadir.file(ACTUALS), datadir.display(ACTUALS)
+    if path.exists() and path.stat().st_size == 0:
+        raise DataError([empty_file(display)])  # as the write itself would
     existing = _read_locked(path, display) if path.exists() else ""
     return _decide(existing, records, origins, display, today, folder_metrics(datadir))[1]
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from pucli.loading.textfile import MAX_CSV_BYTES, read_text
-from pucli.problems import Problem
+from pucli.loading.textfile import MAX_CSV_BYTES, empty_file, read_text
+from pucli.problems import DataError, Problem
 from pucli.suggest import did_you_mean
 
 
@@ -176,16 +176,21 @@ def format_row(values: list[str]) -> str:
 
 
 @contextmanager
-def locked_for_append(path: Path) -> Iterator[int]:
+def locked_for_append(path: Path, display: str) -> Iterator[int]:
     """Open ``path`` for appending under an exclusive lock; yield the descriptor.
 
     Read and validate the existing content *inside* this block, so that no other writer
-    can slip a row in between the check and the write.
+    can slip a row in between the check and the write. A file that is missing is created
+    (the caller writes the header); one that exists but is empty is refused, as
+    ``pucli validate`` refuses it: an emptied ledger is lost data, not a new ledger.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path.exists()
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+        if existed and os.fstat(fd).st_size == 0:
+            raise DataError([empty_file(display)])
         yield fd
     finally:
         os.close(fd)  # closing releases the lock

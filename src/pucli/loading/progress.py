@@ -274,7 +274,7 @@ def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
     if entry is None or problems:
         raise DataError(problems)
     path, display = datadir.file(PROGRESS), datadir.display(PROGRESS)
-    with locked_for_append(path) as fd:
+    with locked_for_append(path, display) as fd:
         header = COLUMNS
         if path.stat().st_size > 0:
             header = _existing_header(path, display, plan, today)

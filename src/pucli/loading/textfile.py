@@ -81,6 +81,13 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
+def empty_file(display: str) -> Problem:
+    """The problem for a file with nothing in it (a truncated file is lost data)."""
+    return Problem("empty-file", "file is empty", display,
+                   hint="restore its content from version control, or see the README for "
+                        "the minimal form of this file")
+
+
 def decode_bytes(data: bytes, display: str) -> tuple[str | None, list[Problem]]:
     """Decode file bytes as UTF-8, or explain precisely why not."""
     for bom, name in _UTF16_32_BOMS:
@@ -90,11 +97,7 @@ def decode_bytes(data: bytes, display: str) -> tuple[str | None, list[Problem]]:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     if not data.strip():
-        return None, [
-            Problem("empty-file", "file is empty", display,
-                    hint="restore its content from version control, or see the README "
-                         "for the minimal form of this file")
-        ]
+        return None, [empty_file(display)]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
