@@ -27,7 +27,10 @@ def test_add_appends_one_row(cli, datadir):
 def test_add_refuses_a_bad_row_and_writes_nothing(english, cli, datadir):
     code, _, err = cli("actuals", "add", "2021-12-31", "7000", "--data", str(datadir))
     assert code == 1
-    assert "a second row for 2021-12-31 (first on line 2) [duplicate-date]" in err
+    # located at the argument: the would-be line 3 does not exist in the file
+    assert "actuals.csv: DATE: a second row for 2021-12-31 (first on line 2) " \
+           "[duplicate-date]" in err
+    assert "actuals.csv:3" not in err
     assert "not written" in err
     assert (datadir / "actuals.csv").read_text(encoding="utf-8") == SHIPPED
 

@@ -21,9 +21,9 @@ MetricOption = Annotated[str | None, typer.Option(
 
 @app.command("add")
 def add(
-    date: Annotated[str, typer.Argument(help="Period end, YYYY-MM-DD.")],
-    total: Annotated[str, typer.Argument(help="The count at DATE: of all market entities, "
-                                         "or of --metric.")],
+    date: Annotated[str, typer.Argument(metavar="DATE", help="Period end, YYYY-MM-DD.")],
+    total: Annotated[str, typer.Argument(metavar="TOTAL", help="The count at DATE: of all "
+                                         "market entities, or of --metric.")],
     enterprises: CountOption = None,
     individual_businesses: CountOption = None,
     cooperatives: CountOption = None,
@@ -44,7 +44,7 @@ def add(
     Example: pucli actuals add 2022-12-31 7961 --source "县市场监管局 2022年报"
     """
     from pucli.i18n import t
-    from pucli.loading.actuals_write import append_actuals
+    from pucli.loading.actuals_write import Origin, append_actuals
     from pucli.render.problems import format_problem
 
     values = {"date": date, "total": total, "enterprises": enterprises,
@@ -53,7 +53,10 @@ def add(
               "metric": metric}
     record = {k: "" if v is None else str(v) for k, v in values.items()}
     folder = data_dir(data)
-    result = append_actuals(folder, [record])
+    options = {k: "DATE" if k == "date" else "TOTAL" if k == "total"
+               else "--" + k.replace("_", "-") for k in values}
+    result = append_actuals(folder, [record],
+                            [Origin(folder.display("actuals.csv"), options=options)])
     for problem in result.warnings:
         typer.echo(format_problem(problem), err=True)
     if result.rejected:
@@ -70,7 +73,8 @@ def add(
 
 @app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="A CSV or .xlsx export.", exists=False)],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A CSV or .xlsx export.",
+                                         exists=False)],
     map_: Annotated[list[str] | None, typer.Option(
         "--map", "-m", help="SOURCE=COLUMN: which export column holds which actuals column "
         "(repeat). Columns already named date, total, … need no mapping.")] = None,

@@ -66,7 +66,8 @@ def schema(
 
 
 def recode(
-    file: Annotated[Path, typer.Argument(help="The data file to convert to UTF-8.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE",
+                                         help="The data file to convert to UTF-8.")],
     source: Annotated[str | None, typer.Option("--from", help="Its encoding (default: "
                                                "detect GBK/GB18030, UTF-16, UTF-32).")] = None,
 ) -> None:

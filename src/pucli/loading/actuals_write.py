@@ -29,11 +29,13 @@ METRIC_HINT = ("add a column headed 'metric' to {display} first (in WPS/Excel: a
 @dataclass(frozen=True)
 class Origin:
     """Where a candidate row came from, for messages: file, line, and the column (1-based)
-    of each canonical field in that file."""
+    of each canonical field in that file — or, for a row typed on the command line,
+    the argument or option that gave each field (``options``)."""
 
     file: str
     line: int | None = None
     columns: dict[str, int] = field(default_factory=dict)
+    options: dict[str, str] | None = None
 
 
 @dataclass
@@ -145,10 +147,14 @@ def _header(existing: str, records: list[dict[str, str]]) -> list[str]:
 
 
 def _relocate(p: Problem, origin: Origin) -> Problem:
-    """A problem found at the would-be line of actuals.csv, moved to the source row."""
+    """A problem found at the would-be line of actuals.csv, moved to the source row (or
+    to the command-line argument: the would-be line does not exist in the file)."""
+    column = p.path.split(", ", 1)[1] if ", " in p.path else None
+    if origin.options is not None:
+        return dataclasses.replace(p, line=None, col=None, excerpt=None, width=1,
+                                   path=origin.options.get(column or "", ""))
     if origin.line is None:
         return p
-    column = p.path.split(", ", 1)[1] if ", " in p.path else None
     return dataclasses.replace(p, file=origin.file, line=origin.line,
                                col=origin.columns.get(column) if column else None,
                                path=f"row {origin.line}" + (f", {column}" if column else ""),
