@@ -3,6 +3,7 @@ never a source of errors."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -41,7 +42,7 @@ def load(path: Path, loader, display="measures.yaml", max_bytes=MAX_YAML_BYTES):
 
 def entries(tmp_path) -> list[Path]:
     folder = tmp_path / "cache"
-    return sorted(folder.glob("*.pickle")) if folder.exists() else []
+    return sorted(folder.glob("[pt]*-*.pickle")) if folder.exists() else []  # pucli's own
 
 
 def test_an_unchanged_file_is_loaded_once_and_the_result_is_the_same(plan_file, tmp_path):
@@ -128,12 +129,21 @@ def test_editing_the_loading_code_changes_the_key(tmp_path, monkeypatch):
     for name in ("models", "loading"):
         (package / name).mkdir(parents=True)
         (package / name / "x.py").write_text("A = 1\n")
-    (package / "problems.py").write_text("")
+    (package / "suggest.py").write_text("")  # did-you-mean hints come from here
     monkeypatch.setattr(cache, "_PACKAGE", package)
     before = cache._code_fingerprint()
     assert cache._code_fingerprint() == before
     (package / "loading" / "x.py").write_text("A = 22\n")
-    assert cache._code_fingerprint() != before
+    after_loading = cache._code_fingerprint()
+    assert after_loading != before
+    (package / "suggest.py").write_text("B = 1\n")
+    assert cache._code_fingerprint() != after_loading
+
+
+def test_the_libraries_are_part_of_the_key_without_being_imported():
+    text = cache._code_fingerprint().decode()
+    for library in ("pydantic", "pydantic_core", "annotated_types", "yaml"):
+        assert f"{library}/__init__.py:" in text
 
 
 def test_the_folder_follows_the_environment(tmp_path):
@@ -189,3 +199,56 @@ def test_an_entry_others_may_write_is_not_trusted(plan_file, tmp_path):
     assert entries(tmp_path)[0].stat().st_mode & 0o022 == 0
     load(plan_file, loader)
     assert loader.calls == 2
+
+
+def test_a_file_saved_while_it_loads_is_not_cached(plan_file, tmp_path):
+    # the result belongs to the new content, the key to the old: storing it would serve a
+    # wrong result once the old content came back (an undo, a git checkout)
+    original = plan_file.read_bytes()
+
+    def saved_meanwhile(path, display):
+        result = load_plan(path, display)
+        path.write_bytes(original.replace(b"kind: township", b"kind: villages", 1))
+        return result
+
+    load(plan_file, saved_meanwhile)
+    assert entries(tmp_path) == []
+    plan_file.write_bytes(original)
+    loader = Counting()
+    assert load(plan_file, loader)[0] is not None and loader.calls == 1
+
+
+def test_a_path_that_is_not_a_regular_file_bypasses_the_cache(tmp_path):
+    folder = tmp_path / "measures.yaml"
+    folder.mkdir()
+    loader = Counting()
+    load(folder, loader)
+    load(folder, loader)
+    assert loader.calls == 2 and entries(tmp_path) == []
+
+
+def test_pruning_removes_only_pucli_entries_and_stale_temporary_files(plan_file, tmp_path,
+                                                                       monkeypatch):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    foreign = [folder / f"model-{i}.pickle" for i in range(5)] + [folder / "notes.txt"]
+    for path in foreign:
+        path.write_text("someone else's")
+    stale, fresh = folder / ".tmp-old.pickle", folder / ".tmp-new.pickle"
+    stale.write_bytes(b"")
+    fresh.write_bytes(b"")
+    os.utime(stale, (1, 1))
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 1)
+    for i in range(3):
+        copy = tmp_path / f"copy{i}.yaml"
+        shutil.copy(plan_file, copy)
+        load(copy, load_plan, display=f"copy{i}.yaml")
+    assert len(entries(tmp_path)) == 1
+    assert all(path.exists() for path in foreign)
+    assert fresh.exists() and not stale.exists()
+
+
+def test_the_cache_keeps_a_bounded_size(plan_file, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_TOTAL_BYTES", 1)  # smaller than any entry
+    load(plan_file, load_plan)
+    assert entries(tmp_path) == []

@@ -6,15 +6,20 @@ loading a file — the model (or None) and every problem found — depends only 
 bytes, the name it is reported under, and the code that loads it. So it is stored, keyed
 by exactly those, and reused while none of them changes:
 
-* the key is the file's bytes themselves, with its display name, the pucli/pydantic/Python
-  versions and the size and mtime of every module in ``pucli.models`` and
-  ``pucli.loading`` plus ``pucli.problems`` (so editing the loader in a checkout
-  invalidates it); an entry stores its key and is used only when it is equal, byte for
-  byte — no hash to collide, and no hashlib to import;
+* the key is the file's bytes themselves, with its display name, the pucli and Python
+  versions, and the size and mtime of every module of pucli outside ``cli`` and
+  ``render`` and of the installed pydantic, pydantic-core, annotated-types and PyYAML (so
+  editing the loader in a checkout, or upgrading a library, invalidates it); an entry
+  stores its key and is used only when it is equal, byte for byte — no hash to collide,
+  and no hashlib to import;
+* a result is stored only if the file still holds the bytes of the key after loading
+  (an editor saving in between must not pair one content with another's result), and
+  only for regular files (not a pipe, which reads differently twice);
 * one slot per file (named by a CRC of its kind, display name and path), overwritten on a
   miss, so the cache holds one entry per data file in use and does not grow with edits;
-* at most :data:`MAX_ENTRIES` entries are kept: writing one removes the least recently
-  written beyond that (a folder of test copies must not fill a disk);
+* at most :data:`MAX_ENTRIES` entries and :data:`MAX_TOTAL_BYTES` are kept: writing one
+  removes the least recently written beyond that (a folder of test copies must not fill
+  a disk); only pucli's own entry names are ever removed, whatever the folder holds;
 * entries are written to a temporary file and renamed into place, so concurrent runs
   read a whole entry or none;
 * any failure — no cache folder, a corrupt or truncated entry, a full disk — is a miss,
@@ -29,12 +34,15 @@ to plant one); ``PUCLI_NO_CACHE=1`` turns the cache off.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import pickle
+import re
 import stat
 import struct
 import sys
 import tempfile
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -47,10 +55,16 @@ T = TypeVar("T")
 Loaded = tuple[T | None, list[Problem]]
 
 _PACKAGE = Path(pucli.__file__).resolve().parent
-_CODE_DIRS = ("models", "loading")
+_CODE_DIRS = (".", "models", "loading")  # what loading runs; cli/ and render/ do not matter
+# Libraries whose behaviour shapes a loaded result: located, not imported (importing
+# pydantic or yaml only to read a version would cost more than the cache saves).
+_LIBRARIES = ("pydantic", "pydantic_core", "annotated_types", "yaml")
 _MAGIC = b"pucli-cache-2\n"
 _LENGTH = struct.Struct("<Q")
+_ENTRY = re.compile(r"(plan|targets)-[0-9a-f]{8}\.pickle")
+_STALE_TMP_NS = 3600 * 10**9  # a temporary file this old was left by a killed run
 MAX_ENTRIES = 32
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
 
 
 def cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path | None:
@@ -66,20 +80,20 @@ def cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path 
 
 def _code_fingerprint() -> bytes:
     """Size and mtime of the modules whose behaviour decides what loading returns."""
-    parts = [pucli.__version__, sys.version, _pydantic_version()]
-    files = [_PACKAGE / "problems.py"]
+    parts = [pucli.__version__, sys.version]
+    files = []
     for name in _CODE_DIRS:
         files += sorted((_PACKAGE / name).glob("*.py"))
+    for library in _LIBRARIES:
+        spec = importlib.util.find_spec(library)
+        files.append(Path(spec.origin) if spec and spec.origin else Path(library))
     for path in files:
-        st = path.stat()
-        parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
+        try:
+            st = path.stat()
+            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{path}:missing")
     return "\n".join(parts).encode()
-
-
-def _pydantic_version() -> str:
-    import pydantic
-
-    return pydantic.VERSION
 
 
 def cached_load(kind: str, path: Path, display: str, max_bytes: int,
@@ -93,7 +107,8 @@ def cached_load(kind: str, path: Path, display: str, max_bytes: int,
     if folder is None:
         return load(path, display)
     try:
-        if path.stat().st_size > max_bytes:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
             return load(path, display)
         data = path.read_bytes()
         fingerprint = _code_fingerprint()
@@ -106,8 +121,16 @@ def cached_load(kind: str, path: Path, display: str, max_bytes: int,
     if hit is not None:
         return hit
     result = load(path, display)
-    _write(folder, slot, key, result)
+    if _unchanged(path, data):
+        _write(folder, slot, key, result)
     return result
+
+
+def _unchanged(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _read(slot: Path, key: bytes) -> Loaded | None:
@@ -150,14 +173,25 @@ def _write(folder: Path, slot: Path, key: bytes, result: Loaded) -> None:
 
 
 def _prune(folder: Path) -> None:
-    entries = []
+    """Remove pucli's oldest entries beyond the limits, and stale temporary files."""
+    entries, doomed = [], []
+    now = time.time_ns()
     for entry in os.scandir(folder):
-        if entry.name.endswith(".pickle") and not entry.name.startswith("."):
-            try:
-                entries.append((entry.stat().st_mtime_ns, entry.path))
-            except OSError:  # removed by a concurrent run
-                continue
-    for _, path in sorted(entries)[:-MAX_ENTRIES]:
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:  # removed by a concurrent run
+            continue
+        if _ENTRY.fullmatch(entry.name):
+            entries.append((st.st_mtime_ns, st.st_size, entry.path))
+        elif (entry.name.startswith(".tmp-") and entry.name.endswith(".pickle")
+              and now - st.st_mtime_ns > _STALE_TMP_NS):
+            doomed.append(entry.path)
+    total = 0
+    for rank, (_, size, path) in enumerate(sorted(entries, reverse=True)):  # newest first
+        total += size
+        if rank >= MAX_ENTRIES or total > MAX_TOTAL_BYTES:
+            doomed.append(path)
+    for path in doomed:
         try:
             os.unlink(path)
         except OSError:
