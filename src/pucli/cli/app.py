@@ -129,6 +129,10 @@ def _run(args: list[str], debug: bool) -> int:
         build_app(command_named(args))(args, prog_name="pucli")
     except SystemExit as exc:
         code = exc.code
+        if code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            # typer met a reader that went away (`pucli ledger | head`): it wraps stdout
+            # so nothing more is written and exits 1, which here means "invalid data"
+            return exitcodes.OK
         return code if isinstance(code, int) else (0 if code is None else exitcodes.INVALID)
     except DataError as exc:
         from pucli.render.problems import format_problem
@@ -169,9 +173,21 @@ def exit_without_teardown(code: int) -> NoReturn:
     ``PUCLI_FULL_EXIT=1`` exits the ordinary way.
     """
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with the stream closed (`pucli … >&-`)
+            continue
         try:
             stream.flush()
-        except (OSError, ValueError):  # a reader that went away (`pucli ledger | head`)
+        except (BrokenPipeError, ValueError):  # a reader that went away; a closed stream
             pass
+        except OSError as exc:  # a full disk: the output is incomplete, so say so
+            _say_on_stderr(f"pucli: could not write the output: {exc}\n")
+            code = code or exitcodes.INVALID
     atexit._run_exitfuncs()
     os._exit(code)
+
+
+def _say_on_stderr(text: str) -> None:
+    try:
+        os.write(2, text.encode("utf-8", "replace"))
+    except OSError:
+        pass
