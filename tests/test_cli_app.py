@@ -110,3 +110,15 @@ def test_a_closed_stdout_is_no_error():
     result = subprocess.run(f"{sys.executable} -m pucli --version >&-", shell=True,
                             capture_output=True, text=True)
     assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_output_path_that_cannot_be_written_is_a_located_error_not_a_bug(
+        cli, monkeypatch, tmp_path, lang):
+    monkeypatch.setenv("PUCLI_LANG", lang)
+    target = tmp_path / "no-such-folder" / "x.csv"
+    r = cli("measures", "-f", "csv", "-o", str(target))
+    assert r.code == exitcodes.INVALID
+    assert str(target) in r.err
+    assert "internal error" not in r.err and "内部错误" not in r.err
+    assert ("check that the folder exists" if lang == "en" else "检查文件夹是否存在") in r.err

@@ -144,6 +144,17 @@ def _run(args: list[str], debug: bool) -> int:
         return exitcodes.OK
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the machine, not pucli: a folder that is not there, a full disk
+        if debug:
+            raise
+        where = f" {exc.filename}" if exc.filename else ""
+        reason = exc.strerror or str(exc)
+        typer.echo(i18n.t(f"pucli：文件操作失败{where}：{reason}\n"
+                          "  提示：检查文件夹是否存在、是否有写入权限，以及磁盘空间",
+                          f"pucli: a file operation failed{where}: {reason}\n"
+                          "  hint: check that the folder exists, that you may write there, "
+                          "and the free disk space"), err=True)
+        return exitcodes.INVALID
     except Exception as exc:  # the top-level handler: anything else is a bug in pucli
         if debug:
             raise
