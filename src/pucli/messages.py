@@ -289,9 +289,6 @@ HINTS: list[Pair] = [
     ("确认这是不是要读的文件（10 万条报送的台账约 8 MB）；大小上限的说明见 docs/hardening.md",
      "check that this is the right file (a ledger of 100,000 reports is about 8 MB); the "
      "limits are explained in docs/hardening.md"),
-    ("new 和 cancelled 是自上一行以来的登记和注销数；核对这三个数",
-     "new and cancelled count the registrations since the previous row; check the three "
-     "numbers"),
     ("在 {file} 的表头先加上 '{x}'，或不填这个值",
      "add '{x}' to the header of {file} first, or leave the value out"),
     ("例如 --map 统计日期=date --map 总数=total", "e.g. --map 统计日期=date --map 总数=total"),
