@@ -300,3 +300,16 @@ def test_the_output_says_why_the_two_verdicts_differ():
 
 def test_month_end_helper_for_the_tests():
     assert month_end(2024, 2) == D(2024, 2, 29)
+
+
+def test_a_passed_target_is_assessed_at_its_date_by_both_methods():
+    # 2022 target 200 missed (actual 150), but 2023's 230 is above it
+    s = Series((D(2021), D(2022), D(2023)), (100.0, 150, 230))
+    t = validate(Targets, {"region": "Testland", "baseline": {"date": D(2021), "value": 100},
+                           "targets": [{"date": D(2022), "value": 200},
+                                       {"date": D(2025), "value": 400}]})
+    first = project_counts(t, s).targets[0]
+    assert first.rating == "off track"
+    assert first.cagr.observed == pytest.approx(0.5)  # 100 → 150 in the year to the target
+    assert first.cagr.ratio == pytest.approx(0.5)  # 50 % ÷ the 100 % required
+    assert first.cagr.category == "limited progress"

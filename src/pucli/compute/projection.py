@@ -186,7 +186,10 @@ def _shift_effects(series: Series, fit: Fit | None, method: str,
 
 def _with_cagr(check: TargetCheck, base: tuple[dt.date, float],
                latest: tuple[dt.date, float]) -> TargetCheck:
-    """``check`` with the SDG CAGR-ratio category and, when it disagrees, why."""
+    """``check`` with the SDG CAGR-ratio category and, when it disagrees, why. A target
+    whose date has passed is assessed at its date (the actual then), as pucli rates it."""
+    if check.basis == "actual" and check.expected is not None:
+        latest = (check.date, check.expected)
     progress = cagr_category(base, latest, (check.date, check.value))
     if progress is None:
         return check

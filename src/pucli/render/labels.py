@@ -106,6 +106,8 @@ _REASON_ZH = {
 
 def method_reason(method: str, reason: str) -> str:
     """Why the projection used ``method`` (the library's English ``reason`` in English)."""
+    if reason.startswith("chosen with --method (default would be "):
+        return t(f"用 --method 指定（默认方法为 {reason.rsplit(' ', 1)[-1].rstrip(')')}）", reason)
     return t(_REASON_ZH.get(method, reason), reason)
 
 
