@@ -73,6 +73,22 @@ def test_import_csv_with_a_mapping_reports_every_rejected_row(english, cli, mini
         "date,total\n2022-12-31,120\n2023-12-31,140\n")
 
 
+def test_import_a_line_break_inside_a_field_rejects_the_right_row(english, cli, minimal,
+                                                                  tmp_path):
+    # Found by the fuzzer: each appended record was taken to be one line, so the break in
+    # the first source shifted the mapping: the negative count was written, and the row
+    # after it was reported in its place.
+    src = tmp_path / "export.csv"
+    src.write_text('date,total,source\n2022-12-31,120,"line one\nline two"\n'
+                   "2023-12-31,-1,negative\n2024-12-31,150,fine\n", encoding="utf-8")
+    code, _, err = cli("actuals", "import", str(src), "--data", str(minimal))
+    assert code == 1
+    assert f"{src}:4:" in err and "total -1 is negative" in err
+    assert "imported 2 row(s)" in err and "rejected 1" in err
+    assert (minimal / "actuals.csv").read_text(encoding="utf-8") == (
+        'date,total,source\n2022-12-31,120,"line one\nline two"\n2024-12-31,150,fine\n')
+
+
 def test_import_xlsx(english, cli, minimal, tmp_path):
     from openpyxl import Workbook
 

@@ -27,25 +27,16 @@ import pytest
 
 from fuzz_support import fresh_root, make_case, run_case
 
-SHORT_CASES = 300
+SHORT_CASES = 200
 # Cases that fail on today's code for a reason someone is fixing at its root (BOARD.md,
 # issue 12's classes). Not strict, so that a fix landing elsewhere does not break this
 # test; an entry that passes again is taken off by whoever notices (XPASS in the report).
 _ZERO = ("a data file that is a symlink to /dev/zero is read into memory: MemoryError, "
          "exit 70 (issue 12 class 6: one path checks every file before reading)")
 _MISSING = "a writer creates the missing --data folder (issue 12 class 1)"
-_EARLY = ("an --as-of before every actual: ValueError zip() in quality/brief, exit 70 "
-          "(issue 12 class 3, dates outside the range)")
 KNOWN: dict[int, str] = {
     16: _ZERO,
     21: _MISSING,
-    229: _MISSING,
-    179: ("actuals import: a quoted newline inside a field shifts the row/line mapping in "
-          "actuals_write._decide, so a negative count is written and the next row is "
-          "reported in its place (BOARD.md, i12b found)"),
-    212: "closed stdout: `measures` raises AttributeError isatty, exit 70 (issue 12 class 12)",
-    245: _EARLY,
-    275: _EARLY,
 }
 
 

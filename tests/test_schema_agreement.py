@@ -41,7 +41,7 @@ MODELS = {"measures.yaml": Plan, "targets.yaml": Targets}
 SCHEMAS = {"measures.yaml": "measures.schema.json", "targets.yaml": "targets.schema.json"}
 SOURCES = {"measures.yaml": [BASE_TEXT["measures.yaml"], REAL_MEASURES],
            "targets.yaml": [BASE_TEXT["targets.yaml"]]}
-CASES = 150  # seeded documents per file
+CASES = 80  # seeded documents per file
 
 # Rules pucli enforces that a JSON Schema cannot state: a document refused by pucli for
 # one of these only is not a disagreement.
@@ -134,8 +134,8 @@ def verdicts(name: str, text: str) -> tuple[str, str, str]:
 def _seeded(name: str, seed: int) -> str:
     rng = random.Random(seed)
     notes: list[str] = []
-    # the real plan one time in four: it is 15 times the size of the small one
-    source = SOURCES[name][-1] if rng.random() < 0.25 else SOURCES[name][0]
+    # the real plan one time in eight: it is 15 times the size of the small one
+    source = SOURCES[name][-1] if rng.random() < 0.125 else SOURCES[name][0]
     return mutate_yaml_tree(rng, source, notes, name)
 
 
@@ -156,12 +156,8 @@ KNOWN: dict[str, str] = {
     "value_quoted": _LAX,
     "measures.yaml:52": _TEXT + " (YAML 1.1 'no' as False)",
     "measures.yaml:55": _LAX,
-    "measures.yaml:108": _LAX,
-    "measures.yaml:115": _TEXT + " (.inf as a title)",
-    "measures.yaml:128": _TEXT + " (YAML 1.1 'y' as True)",
     "targets.yaml:16": _TEXT + " (15 as a label)",
     "targets.yaml:37": _TEXT + " (a date as a label: YAML 1.2 has no date type)",
-    "targets.yaml:128": _TEXT + " (YAML 1.1 'on' as True)",
 }
 
 
@@ -198,5 +194,5 @@ def test_both_sides_refuse_and_accept_something():
     for name in MODELS:
         for text in SOURCES[name]:
             assert verdicts(name, text)[:2] == ("accept", "accept")
-        seen = {verdicts(name, _seeded(name, s))[0] for s in range(40)}
+        seen = {verdicts(name, _seeded(name, s))[0] for s in range(12)}
         assert {"accept", "refuse"} <= seen, seen

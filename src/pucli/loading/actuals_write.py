@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import os
 from dataclasses import dataclass, field
 
@@ -101,13 +102,18 @@ def _decide(existing: str, records: list[dict[str, str]], origins: list[Origin] 
         base += "\n"
     base_lines = base.count("\n")
     while True:
-        text = base + "".join(format_row([records[i].get(c, "") for c in header])
-                              for i in keep)
+        rows = [format_row([records[i].get(c, "") for c in header]) for i in keep]
+        text = base + "".join(rows)
         _, _, problems = parse_actuals_text(text, display, today, registry)
         old = [p for p in problems if p.is_error and (p.line or 0) <= base_lines]
         if old:
             raise DataError(old)
-        line_of = {base_lines + 1 + k: i for k, i in enumerate(keep)}
+        # The line each new record starts on, as the parser counts lines: a field with a
+        # line break inside its quotes makes a record span several.
+        line_of, line = {}, base_lines + 1
+        for i, row in zip(keep, rows, strict=True):
+            line_of[line] = i
+            line += len(io.StringIO(row, newline="").readlines())
         bad: dict[int, list[Problem]] = {}
         for p in problems:
             if p.is_error and p.line in line_of:
