@@ -36,11 +36,12 @@ def test_table_on_the_bundled_data_is_honest_about_one_point(english, cli, datad
 def test_csv_and_md(cli, datadir):
     _, out, _ = cli("project", "-f", "csv", "--data", str(datadir))
     lines = out.splitlines()
-    assert lines[0] == "region,year,plan,plan_rate,actual,projection,low,high,gap,gap_pct"
-    assert lines[1] == "蒲县,2021,6472,6472,6472,,,,0,0.0"
-    assert lines[5] == "蒲县,2025,11236,12108,,11236,,,,"
+    assert lines[0] == ("region,date,period,plan,plan_rate,actual,projection,low,high,gap,"
+                        "gap_pct")
+    assert lines[1] == "蒲县,2021-12-31,2021,6472,6472,6472,,,,0,0.0"
+    assert lines[5] == "蒲县,2025-12-31,2025,11236,12108,,11236,,,,"
     _, out, _ = cli("project", "-f", "md", "--data", str(datadir))
-    assert out.startswith("| region | year | plan |")
+    assert out.startswith("| region | date | period | plan |")
 
 
 def test_regions_and_replay(cli, minimal):

@@ -12,6 +12,7 @@ from pucli.cli.common import (
     DataOption,
     ExcelOption,
     FormatOption,
+    HeadersOption,
     ListFormat,
     OutputOption,
     data_dir,
@@ -49,6 +50,7 @@ def project(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
     data: DataOption = None,
 ) -> None:
     """Project the count of market entities (or of --metric) against the plan's targets.
@@ -79,7 +81,7 @@ def project(
     if actuals.regions(name):
         _, regions = project_regions(targets, actuals, when,
                                      None if method is None else method.value, name)
-    _emit(result, regions, format, output, excel)
+    _emit(result, regions, format, output, excel, headers)
     if chart is not None:
         _draw(result, chart)
 
@@ -99,12 +101,14 @@ def _metric(targets, text: str) -> str:
     return name
 
 
-def _emit(result, regions, format: ListFormat, output: Path | None, excel: bool) -> None:
+def _emit(result, regions, format: ListFormat, output: Path | None, excel: bool,
+          headers=None) -> None:
     from pucli.render import projection_tables as pt
 
     columns, rows = pt.projection_rows(result, regions)
     emit_listing(format, columns, rows, lambda: pt.projection_table(result, regions), output, excel,
-                 json_data=pt.projection_json(result, regions), sheet="projection")
+                 json_data=pt.projection_json(result, regions), sheet="projection",
+                 headers=headers)
 
 
 def _draw(result, chart: Path) -> None:
@@ -136,6 +140,7 @@ def backtest(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
     data: DataOption = None,
 ) -> None:
     """Rolling-origin backtest of every method on the actuals (MAPE, MASE vs naive).
@@ -165,4 +170,4 @@ def backtest(
                               progress=lambda m: step(t(f"回测 {m}", f"backtesting {m}")))
     columns, rows = pt.backtest_rows(scores)
     emit_listing(format, columns, rows, lambda: pt.backtest_table(scores), output, excel,
-                 sheet="backtest")
+                 sheet="backtest", headers=headers)

@@ -33,22 +33,34 @@ def _when(p: Projection, d) -> Any:
         else d.year
 
 
+def period_label(p: Projection, d) -> str:
+    """The period a row stands for: "2025" for a year end of a yearly projection, else the
+    month ("2025-03"); the exact day is in the ``date`` column."""
+    return str(d.year) if p.frequency != "month" and (d.month, d.day) == (12, 31) \
+        else f"{d.year}-{d.month:02d}"
+
+
 def projection_rows(p: Projection, regions: list[RegionRow] | None = None,
                     ) -> tuple[list[str], list[list[Any]]]:
-    """Columns and rows for csv/md/xlsx: one row per period (per region when given)."""
-    columns = ["region", _key(p), "plan", "plan_rate", "actual", "projection", "low", "high",
-               "gap", "gap_pct"]
+    """Columns and rows for csv/md/xlsx: one row per period (per region when given).
+
+    ``date`` is always a full date (a spreadsheet sorts and filters it as one) and
+    ``period`` the year or month it stands for: one column never mixes 2021 and
+    2025-03-31."""
+    columns = ["region", "date", "period", "plan", "plan_rate", "actual", "projection", "low",
+               "high", "gap", "gap_pct"]
     rows = []
     for r in p.rows:
         gap = None if r.expected is None or r.plan is None else r.expected - r.plan
         if p.method == "plan" and r.actual is None:
             gap = None  # the projection *is* the plan path: a gap of 0 would say nothing
-        rows.append([p.region, _when(p, r.date), _n(r.plan), _n(r.plan_rate), _n(r.actual),
-                     _n(r.projection), _n(r.low), _n(r.high), _n(gap),
+        rows.append([p.region, r.date.isoformat(), period_label(p, r.date), _n(r.plan),
+                     _n(r.plan_rate), _n(r.actual), _n(r.projection), _n(r.low), _n(r.high),
+                     _n(gap),
                      None if gap is None else round(gap / r.plan, 4)])
     for r in regions or []:
-        rows.append([r.region, _when(p, r.date), None, None, _n(r.actual), _n(r.projection),
-                     _n(r.low), _n(r.high), None, None])
+        rows.append([r.region, r.date.isoformat(), period_label(p, r.date), None, None,
+                     _n(r.actual), _n(r.projection), _n(r.low), _n(r.high), None, None])
     return columns, rows
 
 
