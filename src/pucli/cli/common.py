@@ -112,15 +112,17 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
 
 
 def _print_table(table: Any, output: Path | None) -> None:
+    from pucli.render.fit import fit
+
     if output is None:
         from pucli.render.console import stdout_console
 
-        stdout_console().print(table)
+        stdout_console().print(fit(table))
         return
     from rich.console import Console
 
     with open(output, "w", encoding="utf-8") as fh:
-        Console(file=fh, width=160, no_color=True, markup=False, emoji=False).print(table)
+        Console(file=fh, width=160, no_color=True, markup=False, emoji=False).print(fit(table))
     done(output)
 
 

@@ -108,7 +108,7 @@ def _fmt(v: float | None) -> str:
 
 def PATH_HEADERS() -> tuple[str, str]:  # noqa: N802 - a constant that follows --lang
     """Column names of the plan's two readings (json/csv keep plan, plan_rate)."""
-    return (t("规划一", "plan"), t("规划二", "plan_rate"))
+    return (t("规划一", "plan 1"), t("规划二", "plan 2"))
 
 
 def path_label(path) -> str:
@@ -165,9 +165,10 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
         cells = [str(_when(p, r.date)), _fmt(r.plan)]
         if len(p.paths) > 1:
             cells.append(_fmt(r.plan_rate))
-        interval = f"{_fmt(r.low)} – {_fmt(r.high)}" if r.low is not None else ""
+        # compact cells: the whole table fits an 80-column terminal
+        interval = f"{_fmt(r.low)}–{_fmt(r.high)}" if r.low is not None else ""
         gap_text = "" if gap is None or (p.method == "plan" and r.actual is None) else \
-            f"{gap:+,.0f} ({gap / r.plan * 100:+.1f} %)"
+            f"{gap:+,.0f} ({gap / r.plan * 100:+.1f}%)"
         cells += [_fmt(r.actual), _fmt(r.projection), interval, gap_text]
         table.add_row(*cells)
     goals = Table(show_edge=False, pad_edge=False, title=t("目标", "targets"),
@@ -181,7 +182,7 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
                                                      else ""),
                       _fmt(c.expected) + (f" ({basis_label(c.basis)})" if c.expected is not None
                                          else ""),
-                      "" if c.gap is None else f"{c.gap:+,.0f} ({c.gap_pct * 100:+.1f} %)",
+                      "" if c.gap is None else f"{c.gap:+,.0f} ({c.gap_pct * 100:+.1f}%)",
                       rating_label(c.rating))
     rules = Text("\n".join(f"  {c.date} {rating_label(c.rating)} — {rule_text(c)}"
                            for c in p.targets))
@@ -192,7 +193,7 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
         verdict.append(t(
             f"所需年均增长：从 {start:,.0f} 到 {final.date} 达到 {final.value:,.0f}，每年 "
             f"{_pct(p.required_annual_growth, 2)}；每月净增 {p.net_new_per_month:,.2f} 户\n",
-            f"required_annual_growth: {_pct(p.required_annual_growth, 2)} a year from "
+            f"required growth: {_pct(p.required_annual_growth, 2)} a year from "
             f"{start:,.0f} to reach {final.value:,.0f} by {final.date}; net new "
             f"{p.net_new_per_month:,.2f} entities a month\n"))
     verdict.append(t("评级：", "rating: "), style="bold")
