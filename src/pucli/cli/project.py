@@ -44,8 +44,11 @@ def project(
         "--method", help="Projection method (default: chosen from the data, with the reason "
         "printed).", show_default=False)] = None,
     chart: Annotated[Path | None, typer.Option(
-        "--chart", help="Also draw the chart to FILE.png or FILE.svg.", show_default=False)]
-    = None,
+        "--chart", help="Also draw the chart to FILE.png, FILE.svg or FILE.pdf.",
+        show_default=False)] = None,
+    chart_size: Annotated[str | None, typer.Option(
+        "--chart-size", help="slide (1920×1080), a4 (the text width of an A4 page, 300 dpi) "
+        "or WIDTHxHEIGHT in pixels, e.g. 1280x720.", show_default=False)] = None,
     metric: MetricOption = "total",
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
@@ -68,8 +71,16 @@ def project(
     from pucli.models.metrics import metric_registry
 
     when = parse_date(as_of, "--as-of")
-    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
-        raise typer.BadParameter("the chart is written as .png or .svg", param_hint="--chart")
+    if chart is not None and chart.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise typer.BadParameter("the chart is written as .png, .svg or .pdf",
+                                 param_hint="--chart")
+    if chart_size is not None:
+        from pucli.render.chart import chart_size as parse_size
+
+        try:
+            parse_size(chart_size)
+        except ValueError as e:
+            raise typer.BadParameter(str(e), param_hint="--chart-size") from None
     folder = data_dir(data)
     targets = open_targets(folder)
     # the registry from the targets already read, not a second read of targets.yaml
@@ -83,7 +94,7 @@ def project(
                                      None if method is None else method.value, name)
     _emit(result, regions, format, output, excel, headers)
     if chart is not None:
-        _draw(result, chart)
+        _draw(result, chart, chart_size)
 
 
 def _metric(targets, text: str) -> str:
@@ -111,13 +122,13 @@ def _emit(result, regions, format: ListFormat, output: Path | None, excel: bool,
                  headers=headers)
 
 
-def _draw(result, chart: Path) -> None:
+def _draw(result, chart: Path, size: str | None = None) -> None:
     from pucli.render.chart import render_projection_chart
     from pucli.render.console import stderr_console
     from pucli.render.fonts import find_cjk_font
 
     font = find_cjk_font()
-    lang = render_projection_chart(result, chart, font)
+    lang = render_projection_chart(result, chart, font, size)
     if lang == "en":
         from pucli.i18n import t
 
