@@ -21,7 +21,7 @@ body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-s
 h1 { font-size: 1.6rem; border-bottom: 2px solid #444; padding-bottom: .3rem; }
 h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
 h3 { font-size: 1.05rem; }
-table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; width: 100%; }
+table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
 th, td { border: 1px solid #bbb; padding: .25rem .5rem; vertical-align: top; }
 th { background: #eee; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .nw { white-space: nowrap; } td.text { min-width: 6em; }
@@ -30,7 +30,7 @@ figure { margin: 1rem 0; }
 @page { size: A4; margin: 20mm 18mm 20mm 18mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; color: #000; }
-  table { font-size: 9pt; }
+  table { font-size: 9pt; width: 100%; }
   thead { display: table-header-group; }
   tr, figure, img { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }

@@ -247,6 +247,11 @@ def separate_labels(fig, labels: list) -> None:
     for ann in labels:
         dx, dy = ann.xyann
         ha = ann.get_horizontalalignment()
+        # the label's own point is no obstacle: it is what the label names
+        anchor = ax.transData.transform(ann.xy if not hasattr(ann.xy[0], "toordinal") else
+                                        (ann.axes.xaxis.convert_units(ann.xy[0]), ann.xy[1]))
+        near = ((points - anchor) ** 2).sum(axis=1) < (10 * fig.dpi / 72) ** 2
+        others = points[~near]
         height_pt = ann.get_window_extent(renderer_).height * 72 / fig.dpi + 2
         best = None
         for k in range(9):
@@ -257,8 +262,10 @@ def separate_labels(fig, labels: list) -> None:
                 box = ann.get_window_extent(renderer_)
                 if any(box.overlaps(b) for b in placed):
                     continue
-                covered = int(((points[:, 0] >= box.x0) & (points[:, 0] <= box.x1)
-                               & (points[:, 1] >= box.y0) & (points[:, 1] <= box.y1)).sum())
+                pad = 5 * fig.dpi / 72  # about half a marker: a label may not touch one
+                covered = int(((others[:, 0] >= box.x0 - pad) & (others[:, 0] <= box.x1 + pad)
+                               & (others[:, 1] >= box.y0 - pad)
+                               & (others[:, 1] <= box.y1 + pad)).sum())
                 outside = not (frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1))
                 score = (outside, covered, k, align != ha)
                 if best is None or score < best[0]:
@@ -276,7 +283,14 @@ def separate_labels(fig, labels: list) -> None:
                 from matplotlib.patches import FancyArrowPatch
 
                 ann.arrow_patch = FancyArrowPatch((0, 0), (1, 1), **ann.arrowprops)
-        placed.append(ann.get_window_extent(renderer_))
+        placed.append(_text_box(ann, renderer_))
+
+
+def _text_box(ann, renderer_):
+    """The box of a label's text alone (an annotation's own box takes in its leader)."""
+    from matplotlib.text import Text
+
+    return Text.get_window_extent(ann, renderer_)
 
 
 def renderer(fig):
@@ -291,7 +305,7 @@ def renderer(fig):
 def label_boxes(fig) -> list:
     """The window boxes of the plot's annotations (for tests: none may overlap)."""
     renderer_ = renderer(fig)
-    return [t.get_window_extent(renderer_) for ax in fig.axes for t in ax.texts]
+    return [_text_box(t, renderer_) for ax in fig.axes for t in ax.texts]
 
 
 def chart_dates(p: Projection) -> list[dt.date]:
