@@ -13,7 +13,15 @@ import re
 from html import escape
 
 from pucli.i18n import t
-from pucli.render.brief_blocks import Block, Bullets, Chart, Heading, Paragraph, TableBlock
+from pucli.render.brief_blocks import (
+    Annex,
+    Block,
+    Bullets,
+    Chart,
+    Heading,
+    Paragraph,
+    TableBlock,
+)
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif;
@@ -27,6 +35,8 @@ th { background: #eee; } td.num { text-align: right; font-variant-numeric: tabul
 .nw { white-space: nowrap; } td.text { min-width: 6em; }
 img { max-width: 100%; }
 figure { margin: 1rem 0; }
+.annex-mark { font-weight: bold; margin-bottom: 0; }
+.centered { text-align: center; }
 @page { size: A4; margin: 20mm 18mm 20mm 18mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; color: #000; }
@@ -35,6 +45,7 @@ figure { margin: 1rem 0; }
   tr, figure, img { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  section.annex { break-before: page; }
 }
 """
 
@@ -62,8 +73,9 @@ def _short_columns(columns: list[str], rows: list[list[str]]) -> set[int]:
             and len(columns[i]) <= SHORT_CELL}
 
 
-def _table(columns: list[str], rows: list[list[str]], numeric: set[int]) -> str:
-    short = _short_columns(columns, rows)
+def _table(columns: list[str], rows: list[list[str]], numeric: set[int],
+           whole: set[int] | None = None) -> str:
+    short = _short_columns(columns, rows) | (whole or set())
 
     def classes(i: int) -> str:
         names = (["num"] if i in numeric else []) + (["nw"] if i in short else ["text"])
@@ -81,19 +93,32 @@ def render_html(blocks: list[Block], chart_png: bytes | None) -> str:
     """A complete HTML document; nothing outside it is needed to show it."""
     heading = next((b.text for b in blocks if isinstance(b, Heading)), "pucli")
     body: list[str] = []
+    in_annex = False
     for b in blocks:
+        if isinstance(b, Annex):
+            # each annex (附件) its own section, starting a new page in print
+            mark = escape(t(f"附件{b.number}", f"Annex {b.number}"))
+            body.append(("</section>\n" if in_annex else "")
+                        + f'<section class="annex" id="annex-{b.number}">'
+                        + f'<p class="annex-mark">{mark}</p><h2>{escape(b.title)}</h2>')
+            in_annex = True
         if isinstance(b, Heading):
             body.append(f"<h{b.level}>{escape(b.text)}</h{b.level}>")
         elif isinstance(b, Paragraph):
-            body.append(f"<p>{_keep_tokens(b.text)}</p>")
+            cls = ' class="centered"' if b.centered else ""
+            body.append(f"<p{cls}>" + "<br>".join(map(_keep_tokens, b.text.split("\n")))
+                        + "</p>")
         elif isinstance(b, Bullets):
             body.append("<ul>" + "".join(f"<li>{_keep_tokens(i)}</li>" for i in b.items) + "</ul>")
         elif isinstance(b, TableBlock):
-            body.append(_table(b.columns, b.rows, b.numeric))
+            body.append(_table(b.columns, b.rows, b.numeric,
+                               {i for i in range(len(b.columns)) if b.keeps_whole(i)}))
         elif isinstance(b, Chart) and chart_png:
             data = base64.b64encode(chart_png).decode("ascii")
             body.append(f'<figure><img alt="{escape(b.alt)}" src="data:image/png;base64,{data}">'
                         f"<figcaption>{escape(b.alt)}</figcaption></figure>")
+    if in_annex:
+        body.append("</section>")
     lang = t("zh-CN", "en")
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
