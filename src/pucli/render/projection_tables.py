@@ -92,9 +92,10 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
         "method_rule": p.method_rule,
         "plan_readings": {"plan": p.paths[0].label if p.paths else None,
                           "plan_rate": p.paths[1].label if len(p.paths) > 1 else None},
-        "rows": [{key: _when(p, r.date), "plan": _n(r.plan), "plan_rate": _n(r.plan_rate),
-                  "actual": _n(r.actual), "projection": _n(r.projection), "low": _n(r.low),
-                  "high": _n(r.high)} for r in p.rows],
+        "rows": [{key: _when(p, r.date), "period": period_label(p, r.date), "plan": _n(r.plan),
+                  "plan_rate": _n(r.plan_rate), "actual": _n(r.actual),
+                  "projection": _n(r.projection), "low": _n(r.low), "high": _n(r.high)}
+                 for r in p.rows],
         "targets": [{"date": t.date.isoformat(), "value": _n(t.value), "kind": t.kind,
                      "expected": _n(t.expected), "basis": t.basis, "low": _n(t.low),
                      "high": _n(t.high), "gap": _n(t.gap),
