@@ -19,8 +19,8 @@ def test_json_is_the_library_result(cli, datadir):
     assert json.loads(out) == json.loads(json.dumps(lib, ensure_ascii=False))
     data = json.loads(out)
     assert {"rows", "targets", "required_annual_growth", "rating", "method", "as_of"} <= set(data)
-    assert data["rows"][1] == {"year": 2022, "period": "2022", "plan": 7961, "plan_rate": 7961, "actual": None,
-                               "projection": 7961, "low": None, "high": None}
+    assert data["rows"][1] == {"year": 2022, "period": "2022", "plan": 7961, "plan_rate": 7961,
+                               "actual": None, "projection": 7961, "low": None, "high": None}
     assert data["required_annual_growth"] == 0.147872
     assert data["method"] == "plan"
 
