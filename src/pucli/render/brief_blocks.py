@@ -161,12 +161,31 @@ def _overdue(brief: Brief) -> list[Block]:
 
 def _never(brief: Brief) -> list[Block]:
     out: list[Block] = [Heading(t("三、尚未报送的单位", "3. Units that have not reported"))]
+    out += _collection(brief)
     if not brief.never_reported:
         return out + [Paragraph(t("所有责任单位都已报送过进度。",
                                   "Every responsible unit has reported at least once."))]
     return out + [Paragraph(t(f"{len(brief.never_reported)} 个责任单位从未报送进度：",
                               f"{len(brief.never_reported)} responsible unit(s) have never "
                               "reported: ") + t("、", ", ").join(brief.never_reported))]
+
+
+def _collection(brief: Brief) -> list[Block]:
+    """The latest round of forms: sent, returned, missing (when forms were sent)."""
+    c = brief.collection
+    if c is None:
+        return []
+    back = [u for u in c.sent if u in c.returned]
+    out: list[Block] = [Paragraph(t(
+        f"{c.period} 填报表：发出 {len(c.sent)} 份，已交回 {len(back)} 份，未交回 "
+        f"{len(c.missing)} 份。", f"{c.period} forms: {len(c.sent)} sent, {len(back)} "
+        f"returned, {len(c.missing)} missing."))]
+    if c.missing:
+        out.append(Paragraph(t("未交回：", "Not returned: ") + t("；", "; ").join(c.missing)))
+    if back:
+        out.append(Paragraph(t("已交回：", "Returned: ") + t("；", "; ").join(
+            t(f"{u}（{c.returned[u]}）", f"{u} ({c.returned[u]})") for u in back)))
+    return out
 
 
 def _sections(brief: Brief) -> list[Block]:
