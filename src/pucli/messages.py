@@ -227,6 +227,7 @@ MESSAGES: dict[str, list[Pair]] = {
                       "the form was sent with {rows} rows; rows were added, removed or moved")],
     "identity-changed": [("这一行的标识单元格被改动过",
                           "an identifying cell of this row was changed")],
+    "not-on-form": [("这一行不是表中的事项", "this row is not one of the form's items")],
     "missing-status": [("这一行已填写，但没有填状态", "the row is filled in but has no status")],
     "date-before-period": [("报送日期 {date} 早于本期 {period} 的开始（{start}）",
                             "report dated {date}, before the period {period} began ({start})")],
@@ -396,6 +397,8 @@ HINTS: list[Pair] = [
      "identifying cells are locked: restore the row as sent, or ask for a new form with "
      "`pucli forms --unit`"),
     ("核对报送日期的年份和月份", "check the year and month of the report date"),
+    ("只填写表中列出的事项；表中没有的事项，先加入方案",
+     "report on the items listed; an item missing from the form is added to the plan first"),
     ("用 pip install 'pucli[docx]' 安装（或改用 --format html）",
      "install it with: pip install 'pucli[docx]'  (or choose --format html)"),
     ("{x}", "{x}"),  # anything else: shown as written (kept last)

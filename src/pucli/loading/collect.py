@@ -226,11 +226,16 @@ class FormChecker:
         identity = tuple(_text(cells.get(c)) for c in IDENTIFYING)
         measure_text = code.split("-")[0]
         inputs = {c: cells.get(c) for c in INPUTS}
-        if not any(_clean(v) for v in inputs.values()):
-            result.empty_rows += 1
-            return
         problems: list[Problem] = []
-        if not code or row_code(int(measure_text) if measure_text.isdigit() else 0,
+        if not code:  # typed below the table, or into a row inserted in it
+            if any(_clean(v) for v in inputs.values()):
+                result.problems.append(self._at(form, line, None, Issue(
+                    "measure", "not-on-form", "this row is not one of the form's items",
+                    "report on the items listed; an item missing from the form is added to "
+                    "the plan first")))
+                result.refused_rows += 1
+            return
+        if row_code(int(measure_text) if measure_text.isdigit() else 0,
                                 identity) != code:
             column = "measure" if identity[1] != measure_text else None
             measure = self.measures.get(int(measure_text)) if measure_text.isdigit() else None
@@ -242,6 +247,12 @@ class FormChecker:
                 "an identifying cell of this row was changed",
                 "identifying cells are locked: restore the row as sent, or ask for a new form "
                 "with `pucli forms --unit`")))
+        if not any(_clean(v) for v in inputs.values()):
+            result.empty_rows += 1
+            if problems:
+                result.problems += problems
+                result.refused_rows += 1
+            return
         values = {"measure": measure_text, "unit": form.form_id.unit,
                   "note": _text(inputs["note"]), "evidence": _text(inputs["evidence"]),
                   "percent": _clean(inputs["percent"]).removesuffix("%").strip()}
@@ -288,7 +299,8 @@ def collect_form(datadir: DataDir, plan: Plan, checker: FormChecker, form: Retur
         return result
     result.appended, result.skipped = append_entries(
         datadir, plan, result.accepted, checker.today, checker.period_start, dry_run)
-    if not dry_run and result.unit is not None:
+    filled = result.accepted or result.refused_rows
+    if not dry_run and result.unit is not None and filled:  # an empty form reports nothing
         append_events(datadir, [Event(checker.period, result.unit, "returned",
                                       checker.today, file_name, form.id_text)])
     return result

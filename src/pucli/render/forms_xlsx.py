@@ -97,7 +97,7 @@ def write_forms_xlsx(path: Path, forms: Sequence[Form]) -> None:
 
 
 def _sheet(wb, form: Form) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -120,20 +120,17 @@ def _sheet(wb, form: Form) -> None:
         cell.font = Font(bold=True)
         cell.fill = grey
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    inputs = {COLUMNS.index(c) + 1 for c in ("status", "percent", "note", "evidence", "date")}
+    styles = _styles(wb)
+    kinds = ["locked"] * len(COLUMNS)
+    for name in ("status", "percent", "note", "evidence", "date"):
+        kinds[COLUMNS.index(name)] = {"percent": "percent", "date": "date"}.get(name, "input")
     for i, row in enumerate(form.rows):
         r = HEADER_ROW + 1 + i
         for c, value in enumerate(row_cells(row), start=1):
             cell = ws.cell(r, c, value)
             if isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever the plan's text starts with
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if c in inputs:
-                cell.protection = Protection(locked=False)
-            else:
-                cell.fill = grey
-        ws.cell(r, COLUMNS.index("percent") + 1).number_format = "0"
-        ws.cell(r, COLUMNS.index("date") + 1).number_format = "yyyy-mm-dd"
+            cell.style = styles[kinds[c - 1]]  # one named style: far cheaper than four
     if form.rows:
         _validations(ws, DataValidation, HEADER_ROW + 1, HEADER_ROW + len(form.rows))
     _widths(ws, form)
@@ -147,6 +144,26 @@ def _sheet(wb, form: Form) -> None:
     ws.print_area = f"A1:{last_col}{max(HEADER_ROW + len(form.rows), HEADER_ROW)}"
     ws.protection.sheet = True  # no password: see the module docstring
     ws.protection.formatColumns = ws.protection.formatRows = False  # widths may change
+
+
+def _styles(wb) -> dict[str, str]:
+    """Named styles of the item cells (added to the workbook once)."""
+    from openpyxl.styles import Alignment, NamedStyle, PatternFill, Protection
+
+    names = {"locked": "pucli-locked", "input": "pucli-input", "percent": "pucli-percent",
+             "date": "pucli-date"}
+    if names["locked"] in wb.named_styles:
+        return names
+    for kind, name in names.items():
+        style = NamedStyle(name)
+        style.alignment = Alignment(wrap_text=True, vertical="top")
+        if kind == "locked":
+            style.fill = PatternFill("solid", fgColor=_GREY)
+        else:
+            style.protection = Protection(locked=False)
+        style.number_format = {"percent": "0", "date": "yyyy-mm-dd"}.get(kind, "General")
+        wb.add_named_style(style)
+    return names
 
 
 def _validations(ws, DataValidation, first: int, last: int) -> None:
