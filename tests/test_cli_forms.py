@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from forms_support import (
     AS_OF,
     COLLECTED,
@@ -188,7 +187,8 @@ def test_remind_lists_late_items_per_unit(demo, cli, tmp_path):
                  "--unit", "县政府办")
     assert result.code == 0
     text = (out / "reminder-县政府办.txt").read_text(encoding="utf-8")
-    assert "milestone \u201c2024年度工作总结报送（演示）\u201d: due 2025-01-15, 83 days late" in text
+    milestone = "milestone \u201c2024年度工作总结报送（演示）\u201d"
+    assert f"{milestone}: due 2025-01-15, 83 days late" in text
     import docx
 
     body = "\n".join(p.text for p in docx.Document(out / "reminder-县政府办.docx").paragraphs)
