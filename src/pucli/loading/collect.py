@@ -101,17 +101,20 @@ def _read_xlsx(path: Path, display: str) -> list[ReturnedForm]:
 
     _check_workbook_size(path, display)
     try:
-        wb = load_workbook(path, data_only=True)
+        wb = load_workbook(path, read_only=True, data_only=True)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise DataError([Problem("unreadable-file", f"cannot read workbook: {exc}", display,
                                  hint="save it as .xlsx from Excel/WPS")]) from None
     forms = []
     code_col = len(COLUMNS)
     for ws in wb.worksheets:
-        id_text = _text(ws.cell(1, code_col).value)
+        id_text = ""
         rows = []
-        for r, cells in enumerate(ws.iter_rows(min_row=HEADER_ROW + 1, max_col=code_col),
-                                  start=HEADER_ROW + 1):
+        for r, cells in enumerate(ws.iter_rows(max_col=code_col), start=1):
+            if r == 1 and len(cells) == code_col:
+                id_text = _text(cells[-1].value)
+            if r <= HEADER_ROW:
+                continue
             values: dict[str, object] = {}
             for name, cell in zip(COLUMNS, cells, strict=False):
                 value = cell.value

@@ -120,6 +120,7 @@ def _sheet(wb, form: Form) -> None:
         cell.font = Font(bold=True)
         cell.fill = grey
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = _border()
     styles = _styles(wb)
     kinds = ["locked"] * len(COLUMNS)
     for name in ("status", "percent", "note", "evidence", "date"):
@@ -146,6 +147,13 @@ def _sheet(wb, form: Form) -> None:
     ws.protection.formatColumns = ws.protection.formatRows = False  # widths may change
 
 
+def _border():
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin", color="999999")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
 def _styles(wb) -> dict[str, str]:
     """Named styles of the item cells (added to the workbook once)."""
     from openpyxl.styles import Alignment, NamedStyle, PatternFill, Protection
@@ -157,6 +165,7 @@ def _styles(wb) -> dict[str, str]:
     for kind, name in names.items():
         style = NamedStyle(name)
         style.alignment = Alignment(wrap_text=True, vertical="top")
+        style.border = _border()
         if kind == "locked":
             style.fill = PatternFill("solid", fgColor=_GREY)
         else:
