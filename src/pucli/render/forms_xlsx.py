@@ -68,7 +68,7 @@ def instructions() -> str:
 
 def header_lines(form: Form) -> list[str]:
     """The title and the line under it (plan, unit, period, deadline)."""
-    doc = f"{form.doc_number} " if form.doc_number else ""
+    doc = f"{form.doc_number}    " if form.doc_number else ""
     return [t(f"{form.plan_title} 推进情况填报表", f"{form.plan_title}: progress report form"),
             t(f"{doc}填报单位：{form.unit}    报送期：{form.period}（{form.period_start} 至 "
               f"{form.period_end}）    报送截止：{form.deadline}",
