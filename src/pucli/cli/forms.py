@@ -161,7 +161,7 @@ def collect(
                                  "it as `pucli forms` labels it, e.g. 2025Q1",
                                  param_hint="--period")
     span, deadline = found
-    open_progress(folder, plan, day)  # a ledger with errors is reported before any form
+    open_progress(folder, plan)  # a ledger with errors is reported before any form
     paths = form_files(files)
     if not paths:
         raise typer.BadParameter("no .xlsx or .csv forms there", param_hint="FILE|DIR")

@@ -91,6 +91,11 @@ def form_files(paths: list[Path]) -> list[Path]:
 def read_forms(path: Path) -> list[ReturnedForm]:
     """The forms in one file (a workbook may hold one per sheet)."""
     display = path.name
+    if not path.exists():
+        raise DataError([Problem("missing-file", "file not found", str(path))])
+    if not path.is_file():  # a FIFO or a device would block the reader
+        raise DataError([Problem("unreadable-file", "cannot read file: not a regular file",
+                                 str(path), hint="check that this is the right file")])
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path, display)
     return [_read_csv(path, display)]
@@ -157,8 +162,10 @@ def _read_csv(path: Path, display: str) -> ReturnedForm:
 
 
 def _clean(value: object) -> str:
-    """A cell as text: full-width digits, letters and signs (６０％) made plain."""
-    return unicodedata.normalize("NFKC", _text(value)).strip()
+    """A cell as text: full-width digits, letters and signs (６０％) made plain, invisible
+    characters (zero-width spaces, a BOM pasted from elsewhere) dropped."""
+    text = unicodedata.normalize("NFKC", _text(value))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
 
 
 def _status(text: str) -> str:
@@ -300,8 +307,9 @@ def collect_form(datadir: DataDir, plan: Plan, checker: FormChecker, form: Retur
     if result.refused or (result.errors and not partial):
         result.refused = True
         return result
+    # the ledger is checked as on the real today: --as-of only dates the collection
     result.appended, result.skipped = append_entries(
-        datadir, plan, result.accepted, checker.today, checker.period_start, dry_run)
+        datadir, plan, result.accepted, dt.date.today(), checker.period_start, dry_run)
     filled = result.accepted or result.refused_rows
     if not dry_run and result.unit is not None and filled:  # an empty form reports nothing
         append_events(datadir, [Event(checker.period, result.unit, "returned",
