@@ -201,8 +201,11 @@ def test_the_brief_names_the_units_that_have_not_returned_their_form(demo, cli, 
     fill_xlsx(forms / "县发改局.xlsx", back / "县发改局.xlsx", {6: {"status": "推进中"}})
     cli("collect", back, "--data", data, "--as-of", COLLECTED)
     out = cli("brief", "--data", data, "--as-of", "2025-04-02").out
-    assert "2025Q1 填报表：发出 36 份，已交回 1 份，未交回 35 份。" in out
-    assert "已交回：县发改局（2025-03-30）" in out
+    assert "2025Q1 填报表发出 36 份，已交回 1 份，未交回 35 份（见附件" in out
+    annex = out[out.index("未交回 2025Q1 填报表的单位\n"):]
+    annex = annex[:annex.find("\n## ", 1)]
+    assert "| 1 | 县行政审批局 |" in annex and "县发改局" not in annex
+    assert len([line for line in annex.splitlines() if line.startswith("| ")]) == 1 + 35
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not found")
