@@ -8,12 +8,14 @@ from typing import Annotated
 import typer
 
 from pucli import exitcodes
-from pucli.cli.common import DataOption, data_dir
+from pucli.cli.common import DataOption, check_metric, data_dir
 
 app = typer.Typer(name="actuals", help="Record observed counts in actuals.csv.",
                   no_args_is_help=True, rich_markup_mode=None)
 
-CountOption = Annotated[int | None, typer.Option(min=0, show_default=False)]
+CountOption = Annotated[int | None, typer.Option(
+    min=0, show_default=False,
+    help="Count of this kind of market entity (the three kinds make up the total).")]
 MetricOption = Annotated[str | None, typer.Option(
     "--metric", help="The metric counted (default: total), by name or Chinese label.",
     show_default=False)]
@@ -53,6 +55,10 @@ def add(
               "metric": metric}
     record = {k: "" if v is None else str(v) for k, v in values.items()}
     folder = data_dir(data)
+    if metric:
+        from pucli.loading.actuals import folder_metrics
+
+        check_metric(folder_metrics(folder), metric)
     options = {k: "DATE" if k == "date" else "TOTAL" if k == "total"
                else "--" + k.replace("_", "-") for k in values}
     result = append_actuals(folder, [record],
@@ -99,6 +105,10 @@ def import_(
     from pucli.render.progress import spinner
 
     folder = data_dir(data)
+    if metric:
+        from pucli.loading.actuals import folder_metrics
+
+        check_metric(folder_metrics(folder), metric)
     with spinner(t(f"读取 {file.name}", f"reading {file.name}")):
         source = read_source(file, parse_mapping(map_ or []), sheet, metric)
     if source.ignored:

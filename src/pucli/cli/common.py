@@ -34,7 +34,8 @@ OutputOption = Annotated[
                  "(required for xlsx).", show_default=False),
 ]
 ExcelOption = Annotated[
-    bool, typer.Option("--excel", help="CSV for Excel on Windows: UTF-8 BOM, CRLF line ends.")
+    bool, typer.Option("--excel", help="CSV for Excel on Windows: UTF-8 BOM, CRLF line ends "
+                 "(csv format only).")
 ]
 
 
@@ -51,6 +52,42 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
     except ValueError:
         raise typer.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2025-12-31",
                                  param_hint=option) from None
+
+
+def check_metric(registry: Any, text: str) -> str:
+    """The metric ``--metric`` names (a name or Chinese label), or a usage problem."""
+    from pucli.models.metrics import resolve_metric
+    from pucli.suggest import did_you_mean
+
+    name = resolve_metric(text, registry)
+    if name is None:
+        raise DataError([Problem("unknown-metric", f"unknown metric '{text}'", "--metric",
+                                 hint=did_you_mean(text, list(registry))
+                                 or "metrics: " + ", ".join(registry))])
+    return name
+
+
+def check_region(actuals: Any, region: str | None) -> None:
+    """A usage problem when ``--region`` names no region of the actuals."""
+    if not region or region in actuals.regions():
+        return
+    from pucli.suggest import did_you_mean
+
+    known = actuals.regions()
+    raise DataError([Problem("unknown-region", f"no rows for region '{region}'", "--region",
+                             hint=did_you_mean(region, known)
+                             or ("regions: " + ", ".join(known) if known
+                                 else "actuals.csv has no region column"))])
+
+
+def check_section(plan: Any, section: int | None) -> None:
+    """A usage problem when ``--section`` names no section of the plan."""
+    if section is None or any(s.id == section for s in plan.sections):
+        return
+    ids = [s.id for s in plan.sections]
+    raise DataError([Problem("unknown-section", f"section {section} does not exist",
+                             "--section",
+                             hint=f"sections are {min(ids)}–{max(ids)}" if ids else None)])
 
 
 # Beyond this many rows, a table piped or written to a file is plain aligned text: rich

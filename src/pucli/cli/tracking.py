@@ -16,6 +16,7 @@ from pucli.cli.common import (
     FormatOption,
     ListFormat,
     OutputOption,
+    check_section,
     data_dir,
     emit_listing,
     parse_date,
@@ -44,7 +45,7 @@ def update(
     unit: Annotated[str, typer.Option("--unit", "-u", help="Reporting unit (name or alias).")],
     status: Annotated[str, typer.Option(
         "--status", help="not_started, in_progress, done or blocked.")],
-    percent: Annotated[str | None, typer.Option("--percent", help="0–100.")] = None,
+    percent: Annotated[str | None, typer.Option("--percent", help="Percent done, 0–100.")] = None,
     note: Annotated[str, typer.Option("--note", help="What was done; any text.")] = "",
     evidence: Annotated[str, typer.Option("--evidence", help="Document number, link …")] = "",
     date: Annotated[str | None, typer.Option("--date", help="Report date, YYYY-MM-DD "
@@ -97,6 +98,7 @@ def _late(data, as_of, unit, section, soon_days=None, one_report_per_unit=True):
     from pucli.compute.overdue import late_items
 
     plan, entries, day = _tracking_data(data, as_of)
+    check_section(plan, section)
     wanted = resolve_unit(plan, unit) if unit else None
     return plan, day, late_items(plan, entries, day, due_soon_days=soon_days, unit=wanted,
                                  section=section, one_report_per_unit=one_report_per_unit)
@@ -221,6 +223,7 @@ def ledger(
     from pucli.render.tracking_tables import ledger_rows_out, ledger_table
 
     plan, entries, day = _tracking_data(data, as_of)
+    check_section(plan, section)
     wanted = resolve_unit(plan, unit) if unit else None
     rows = ledger_rows(plan, entries, unit=wanted, section=section, as_of=day)
     columns, out = ledger_rows_out(rows)

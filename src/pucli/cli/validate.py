@@ -19,7 +19,8 @@ class ReportFormat(enum.StrEnum):
 
 def validate(
     data: DataOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
+    format: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help="text for people, json for editors and CI.")] = ReportFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
 ) -> None:
     """Check every data file: schema, cross-references, consistency of the numbers.
