@@ -87,3 +87,12 @@ def test_project_does_not_import_matplotlib():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stderr.strip().endswith("False")
+
+
+def test_the_heading_prints_the_date_not_today(cli):
+    import datetime as dt
+
+    _, out, _ = cli("project")
+    assert f"截至 {dt.date.today()}；" in out.splitlines()[0] and "今天" not in out
+    _, out, _ = cli("--lang", "en", "project")
+    assert f"as of {dt.date.today()};" in out.splitlines()[0]

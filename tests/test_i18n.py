@@ -164,3 +164,14 @@ def test_usage_errors_in_both_languages(cli, args, zh, en, monkeypatch):
     assert code == exitcodes.USAGE and en in err, err
     monkeypatch.setenv("PUCLI_LANG", "en")
     assert en in cli(*args).err
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "注意：--excel 只用于 csv 格式，对 json 不起作用"),
+    ("en", "note: --excel applies to the csv format only; ignored for json")])
+def test_an_option_that_does_not_apply_is_said_to(cli, data, monkeypatch, lang, said):
+    monkeypatch.setenv("PUCLI_LANG", lang)
+    code, out, err = cli("status", "-f", "json", "--excel", "--data", data)
+    assert code == exitcodes.OK and said in err and out.startswith("{")
+    code, _, err = cli("status", "-f", "csv", "--excel", "--data", data)
+    assert code == exitcodes.OK and "--excel" not in err

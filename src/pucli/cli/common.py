@@ -104,6 +104,8 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
     """
     import sys
 
+    if excel and fmt is not ListFormat.csv:
+        _say_not_applied(fmt)
     if fmt is ListFormat.table:
         to_terminal = output is None and sys.stdout.isatty()
         if len(rows) <= PLAIN_TABLE_ROWS or to_terminal:
@@ -129,6 +131,15 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
     else:
         text = export.to_markdown(columns, rows)
     write_text(text, output)
+
+
+def _say_not_applied(fmt: ListFormat) -> None:
+    from pucli.i18n import t
+    from pucli.render.console import stderr_console
+
+    stderr_console().print(t(f"注意：--excel 只用于 csv 格式，对 {fmt.value} 不起作用",
+                             f"note: --excel applies to the csv format only; ignored for "
+                             f"{fmt.value}"), markup=False, soft_wrap=True)
 
 
 def _print_table(table: Any, output: Path | None) -> None:

@@ -72,7 +72,13 @@ def update(
     values = {"date": day.isoformat(), "measure": measure.strip(),
               "unit": resolve_unit(plan, unit.strip()), "status": status.strip(),
               "percent": (percent or "").strip(), "note": note, "evidence": evidence}
-    entry = append_progress(folder, plan, values, today)
+    warnings: list = []
+    entry = append_progress(folder, plan, values, today, warnings)
+    if warnings:
+        from pucli.render.problems import format_problem
+
+        for problem in warnings:
+            typer.echo(format_problem(problem), err=True)
     pct = "" if entry.percent is None else f" {entry.percent:g}%"
     stderr_console().print(t(f"已记录：{entry.date} 举措 {entry.measure} {entry.unit} "
                              f"{status_label(entry.status)}{pct} → "
