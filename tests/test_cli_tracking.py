@@ -60,7 +60,7 @@ def test_update_unknown_unit_is_refused_with_a_suggestion(english, data, capsys)
     before = (data / "progress.csv").read_bytes()
     code, _, err = pucli(capsys, "update", "1", "--unit", "县发改委", "--status", "done",
                          "--data", str(data))
-    assert code == exitcodes.INVALID
+    assert code == exitcodes.USAGE
     assert "--unit: unknown unit '县发改委' [unknown-unit]" in err
     assert "hint: did you mean '县发改局'?" in err
     assert (data / "progress.csv").read_bytes() == before
@@ -69,7 +69,7 @@ def test_update_unknown_unit_is_refused_with_a_suggestion(english, data, capsys)
 def test_update_unknown_measure_is_refused(english, data, capsys):
     code, _, err = pucli(capsys, "update", "7", "--unit", "县发改局", "--status", "done",
                          "--data", str(data))
-    assert code == exitcodes.INVALID
+    assert code == exitcodes.USAGE
     assert "MEASURE: no measure 7 [unknown-measure]" in err
     assert (data / "progress.csv").read_text(encoding="utf-8") == HEADER
 
@@ -104,7 +104,7 @@ def test_overdue_table_groups_by_unit(data, capsys, monkeypatch):
     assert "县行政审批局" in out and "县市场监管局" not in out
 
 
-def test_overdue_as_of_must_be_a_date(data, capsys):
+def test_overdue_as_of_must_be_a_date(english, data, capsys):
     code, _, err = pucli(capsys, "overdue", "--as-of", "2025-13-01", "--data", str(data))
     assert code == exitcodes.USAGE
     assert "is not a date" in err
@@ -125,7 +125,7 @@ def test_due_within(data, capsys):
     lines = out.splitlines()[1:]
     assert len(lines) == 5 and all(",2025Q1,2025-03-31," in ln for ln in lines)
     code, _, err = pucli(capsys, "due", "--within", "soon", "--data", str(data))
-    assert code == exitcodes.USAGE and "14d or 2w" in err
+    assert code == exitcodes.USAGE and "例如 14d 或 2w" in err
 
 
 def test_status_league_table(data, capsys):
