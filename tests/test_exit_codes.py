@@ -60,16 +60,16 @@ def bad_values(command) -> list[tuple[str, str]]:
     return cases
 
 
-@pytest.fixture
-def demo(tmp_path):
+@pytest.fixture(scope="module")
+def demo_once(tmp_path_factory):
     """The demo folder with metric and region columns, so that --metric and --region
-    name columns that exist."""
+    name columns that exist (built once: make_demo takes a while)."""
     import subprocess
     import sys
 
     from conftest import ROOT
 
-    folder = tmp_path / "demo"
+    folder = tmp_path_factory.mktemp("exit-codes") / "demo"
     subprocess.run([sys.executable, str(ROOT / "examples" / "make_demo.py"), str(folder)],
                    check=True, capture_output=True, timeout=120)
     actuals = folder / "actuals.csv"
@@ -77,6 +77,16 @@ def demo(tmp_path):
     actuals.write_text("\n".join([lines[0] + ",region,metric"]
                                  + [line + ",," for line in lines[1:]]) + "\n",
                        encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def demo(demo_once, tmp_path):
+    """A copy of it for each test, with an export to import and a GBK file to recode."""
+    import shutil
+
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_once, folder)
     (tmp_path / "import.csv").write_text("date,total\n2025-09-30,9600\n", encoding="utf-8")
     (tmp_path / "gbk.csv").write_bytes("date,total\n2025-09-30,9600\n".encode("gbk"))
     return folder
