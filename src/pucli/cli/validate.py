@@ -74,8 +74,10 @@ def schema(
     """
     from pucli.schemas import write_schemas
 
+    from pucli.i18n import t
+
     for path in write_schemas(output):
-        typer.echo(f"wrote {path}", err=True)
+        typer.echo(t(f"已写入 {path}", f"wrote {path}"), err=True)
 
 
 def recode(
