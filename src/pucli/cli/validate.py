@@ -72,9 +72,8 @@ def schema(
 
     Example: pucli schema -o schemas
     """
-    from pucli.schemas import write_schemas
-
     from pucli.i18n import t
+    from pucli.schemas import write_schemas
 
     for path in write_schemas(output):
         typer.echo(t(f"已写入 {path}", f"wrote {path}"), err=True)
