@@ -22,17 +22,18 @@ BAD_VALUES = {
     "--chart": "chart.gif", "--percent": "150", "--status": "finished", "--lang": "fr",
     "--new": "-1", "--cancelled": "-1", "--enterprises": "-1",
     "--individual-businesses": "-1", "--cooperatives": "-1", "--from": "no-such-codec",
+    "--deadline": "2025-02-30", "--by": "2025-02-30", "--period": "2025Q5",
 }
 # options whose value is free (any text or any path): nothing to make bad
 FREE = {"--data", "--output", "--search", "--note", "--evidence", "--source", "--sheet",
-        "--install-completion", "--show-completion"}
+        "--install-completion", "--show-completion", "--sender"}
 # options whose value is free for one command: a new region is a good value to record
 FREE_FOR = {"actuals add": {"--region"}}
 # what each command needs besides the option under test
 ARGS = {
     "show": ["12"], "update": ["12", "--unit", "县行政审批局", "--status", "in_progress"],
     "actuals add": ["2025-09-30", "9600"], "actuals import": ["{import_csv}"],
-    "recode": ["{gbk_csv}"],
+    "recode": ["{gbk_csv}"], "collect": ["{import_csv}"],
 }
 
 
