@@ -91,8 +91,13 @@ MESSAGES: dict[str, list[Pair]] = {
     "invalid-date": [
         ("'{value}' 不是真实存在的日期（{detail}）", "'{value}' is not a real date ({detail})"),
         ("'{value}' 不是日期", "'{value}' is not a date"),
+        ("'{value}' 不是 YYYY-MM-DD 形式的日期", "'{value}' is not a date in the form YYYY-MM-DD"),
+        ("日期 {date} 超出 {low}–{high} 年的范围", "date {date} is outside {low}–{high}"),
+        ("'{value}' 带有时刻；日期不带时刻", "'{value}' has a time of day; a date has none"),
         ("{detail}（实际为 {got}）", "{detail} (got {got})"),
     ],
+    "invalid-name": [("'{name}' 含有不可见字符（{char}），在第 {pos} 个字符",
+                      "'{name}' contains an invisible character ({char}) at position {pos}")],
     "invalid-number": [
         ("'{value}' 不是数字", "'{value}' is not a number"),
         ("{detail}（实际为 {got}）", "{detail} (got {got})"),
@@ -187,6 +192,7 @@ MESSAGES: dict[str, list[Pair]] = {
     "not-whole": [("{column} {value} 不是整数", "{column} {value} is not a whole number")],
     "negative-count": [("{column} {value} 是负数", "{column} {value} is negative")],
     "bad-date": [
+        ("日期 {date} 超出 {low}–{high} 年的范围", "date {date} is outside {low}–{high}"),
         ("日期 '{value}' 不是 YYYY-MM-DD 格式", "date '{value}' is not YYYY-MM-DD"),
         ("日期 '{value}' 不是真实存在的日期", "date '{value}' is not a real date"),
         ("日期 '{value}' 不是日期（应写作 YYYY-MM-DD）",
@@ -371,6 +377,24 @@ HINTS: list[Pair] = [
     ("加上 -o 文件.xlsx", "add -o FILE.xlsx"),
     ("用 pip install 'pucli[docx]' 安装（或改用 --format html）",
      "install it with: pip install 'pucli[docx]'  (or choose --format html)"),
+    ("写一天确实存在的日期，例如 2023-02-28", "write a day that exists, e.g. 2023-02-28"),
+    ("检查年份", "check the year"),
+    ("重新输入名称；从 Word 或网页粘贴的文字可能带有不可见字符",
+     "retype the name; text pasted from Word or a web page can carry invisible characters"),
+    ("用普通数字 0-9 书写，例如 12", "write the number in plain digits 0-9, e.g. 12"),
+    ("编号从 1 到 {max}", "numbers run from 1 to {max}"),
+    ("写有限的数（不能是 .inf 或 .nan）", "write a finite number (not .inf or .nan)"),
+    ("写 true 或 false", "write true or false"),
+    ("写 true 或 false：YAML 1.2（编辑器、check-jsonschema）把 '{word}' 读作文本，而不是是/否",
+     "write true or false: YAML 1.2 (editors, check-jsonschema) reads '{word}' as text, not "
+     "as a yes/no"),
+    ("数字不加引号（写 {number}，而不是 '{quoted}'）",
+     "write the number without quotes ({number}, not '{quoted}')"),
+    ("这里写数字，不是 {word}", "write a number here, not {word}"),
+    ("写整数，不带小数点", "write a whole number, without a decimal point"),
+    ("日期写作 YYYY-MM-DD，而不是秒数或天数",
+     "write the date as YYYY-MM-DD, not as a number of seconds or days"),
+    ("写一个数，例如 7961 或 0.15", "write a number, e.g. 7961 or 0.15"),
     ("{x}", "{x}"),  # anything else: shown as written (kept last)
 ]
 
@@ -393,6 +417,7 @@ PHRASES: list[Pair] = [
      "fractional part"),
     ("应为有效的整数", "Input should be a valid integer"),
     ("应为有效的数字", "Input should be a valid number"),
+    ("应为有限的数", "Input should be a finite number"),
     ("应为列表", "Input should be a valid list"),
     ("应为文本", "Input should be a valid string"),
     ("应为映射", "Input should be a valid dictionary"),

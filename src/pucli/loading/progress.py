@@ -23,6 +23,7 @@ from pucli.loading.csvfile import (
     read_csv,
 )
 from pucli.loading.datadir import PROGRESS, DataDir
+from pucli.models.domain import DomainError, check_name, parse_date, parse_id
 from pucli.models.plan import Plan
 from pucli.models.progress import (
     COLUMNS,
@@ -122,10 +123,12 @@ class EntryChecker:
 
     def _date(self, text: str, issues: list[Issue]) -> dt.date | None:
         try:
-            date = dt.date.fromisoformat(text)
-        except ValueError:
-            issues.append(Issue("date", "invalid-date", f"'{text}' is not a date",
-                                "write dates as YYYY-MM-DD, e.g. 2025-03-31"))
+            date = parse_date(text)
+        except DomainError as exc:
+            message = f"'{text}' is not a date" if exc.kind == "format" else exc.message
+            issues.append(Issue("date", "invalid-date", message,
+                                "write dates as YYYY-MM-DD, e.g. 2025-03-31"
+                                if exc.kind == "format" else exc.hint))
             return None
         if date > self.today:
             issues.append(Issue("date", "future-date",
@@ -140,8 +143,8 @@ class EntryChecker:
 
     def _measure(self, text: str, issues: list[Issue]) -> int | None:
         try:
-            measure_id = int(text)
-        except ValueError:
+            measure_id = parse_id(text)
+        except DomainError:
             titles = {m.title: m.id for m in self.plan.measures}
             close = did_you_mean(text, titles)
             hint = self._span()
@@ -163,6 +166,11 @@ class EntryChecker:
         return f"measures run {min(self.measures)}–{max(self.measures)}; see `pucli measures`"
 
     def _unit(self, text: str, measure_id: int | None, issues: list[Issue]) -> str | None:
+        try:
+            text = check_name(text)
+        except DomainError as exc:
+            issues.append(Issue("unit", "invalid-name", exc.message, exc.hint))
+            return None
         canonical = self.index.get(text)
         if canonical is None:
             issues.append(Issue("unit", "unknown-unit", f"unknown unit '{text}'",
@@ -180,7 +188,7 @@ class EntryChecker:
         return canonical
 
 
-_PERCENT = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
+_PERCENT = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 def _check_percent(text: str, issues: list[Issue]) -> float | None:
