@@ -56,6 +56,7 @@ MESSAGES: dict[str, list[Pair]] = {
     ],
     "binary-file": [("文件含有 NUL 字节：这是二进制文件，不是文本",
                      "file contains NUL bytes: it is binary, not text")],
+    "special-file": [("这是{kind}，不是普通文件", "is {kind}, not a regular file")],
     "read-only-data": [("内置数据文件夹是只读的", "the bundled data folder is read-only")],
     # YAML
     "yaml-syntax": [("YAML 语法错误：{detail}", "{detail}")],
@@ -96,6 +97,10 @@ MESSAGES: dict[str, list[Pair]] = {
         ("'{value}' 带有时刻；日期不带时刻", "'{value}' has a time of day; a date has none"),
         ("{detail}（实际为 {got}）", "{detail} (got {got})"),
     ],
+    "growth-out-of-range": [("从 {a}（{d1}）到 {b}（{d2}）意味着每年增长超过 {rate}",
+                             "{a} ({d1}) to {b} ({d2}) is growth of more than {rate} a year")],
+    "projection-out-of-range": [("实际值的 {method} 趋势在 {date} 之前超过 {max}",
+                                 "the {method} trend of the actuals passes {max} before {date}")],
     "invalid-name": [("'{name}' 含有不可见字符（{char}），在第 {pos} 个字符",
                       "'{name}' contains an invisible character ({char}) at position {pos}")],
     "invalid-number": [
@@ -395,6 +400,12 @@ HINTS: list[Pair] = [
     ("日期写作 YYYY-MM-DD，而不是秒数或天数",
      "write the date as YYYY-MM-DD, not as a number of seconds or days"),
     ("写一个数，例如 7961 或 0.15", "write a number, e.g. 7961 or 0.15"),
+    ("对照方案原文核对该数字及其日期", "check the figure and its date against the plan's text"),
+    ("检查最近的数量及其日期（是否多写或错位了一位数字？），或换一种 --method",
+     "check the latest counts and their dates (a misplaced digit?), or choose another "
+     "--method"),
+    ("指向数据文件本身；管道或设备不能当作数据文件读取",
+     "point pucli at the data file itself; a pipe or a device cannot be read as a data file"),
     ("{x}", "{x}"),  # anything else: shown as written (kept last)
 ]
 
@@ -437,7 +448,9 @@ PHRASES: list[Pair] = [
 ]
 
 # Whole fields that are one English word or two (kinds of YAML value, in messages and hints).
-WORDS: dict[str, str] = {"a list": "列表", "a plain text value": "普通文本值", "a number": "数字",
+WORDS: dict[str, str] = {"a named pipe (FIFO)": "命名管道（FIFO）", "a device": "设备",
+                         "a socket": "套接字", "not a regular file": "特殊文件",
+                         "a list": "列表", "a plain text value": "普通文本值", "a number": "数字",
                          "nothing": "空", "text": "文本", "a mapping": "映射"}
 
 

@@ -18,6 +18,7 @@ from pucli.loading import dataset
 from pucli.loading.csvfile import (
     CsvRow,
     append_record,
+    check_writable_folder,
     locked_for_append,
     paused_gc,
     read_csv,
@@ -271,10 +272,7 @@ def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
     :class:`DataError` (nothing written) when anything is wrong.
     """
     today = today or dt.date.today()
-    if datadir.origin == "bundled":
-        raise DataError([Problem(
-            "read-only-data", "the bundled data folder is read-only", str(datadir.path),
-            hint="pass --data DIR (or set PUCLI_DATA) to the folder that holds your ledger")])
+    check_writable_folder(datadir.path, str(datadir.path))
     entry, issues = check_values(values, plan, today)
     problems = [Problem(i.code, i.message, OPTION_OF_COLUMN[i.column],
                         hint=i.hint, severity=i.severity)  # type: ignore[arg-type]
@@ -282,10 +280,8 @@ def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
     if entry is None or problems:
         raise DataError(problems)
     path, display = datadir.file(PROGRESS), datadir.display(PROGRESS)
-    with locked_for_append(path, display) as fd:
-        header = COLUMNS
-        if path.stat().st_size > 0:
-            header = _existing_header(path, display, plan, today)
+    with locked_for_append(path, display, COLUMNS) as fd:
+        header = _existing_header(path, display, plan, today)
         row = dict(zip(COLUMNS, entry.as_row(), strict=True))
         missing = [c for c in COLUMNS if row[c] and c not in header]
         if missing:

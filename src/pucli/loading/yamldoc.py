@@ -136,6 +136,7 @@ def format_path(path: Path_) -> str:
 
 class _Abort(Exception):
     def __init__(self, problem: Problem):
+        super().__init__(problem)
         self.problem = problem
 
 

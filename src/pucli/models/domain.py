@@ -20,6 +20,7 @@ Pure functions, no I/O; pydantic-facing types built on these live in :mod:`pucli
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -32,6 +33,21 @@ MAX_MULTIPLE = 1000.0  # a goal of "×1000" is already beyond any plan
 # A stated growth rate is a fraction per year: 0.15 for 15 %. Above 1000 % a year, or at
 # −100 % and below, compounding means nothing (and overflows).
 MIN_RATE, MAX_RATE = -1.0, 10.0
+
+
+
+def annual_rate(start: float, end: float, years: float) -> float:
+    """The yearly growth rate taking ``start`` to ``end`` in ``years`` (> 0), computed in
+    logs so that no pair of allowed levels overflows: ``inf`` when beyond float range."""
+    exponent = (math.log(end) - math.log(start)) / years
+    return math.expm1(exponent) if exponent < 700 else math.inf
+
+
+def compound(value: float, rate: float, years: float) -> float:
+    """``value × (1 + rate) ** years`` without OverflowError (``inf`` beyond range)."""
+    exponent = math.log(value) + math.log1p(rate) * years
+    return math.exp(exponent) if exponent < 700 else math.inf
+
 
 DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2025-12-31"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -49,6 +65,9 @@ class DomainError(ValueError):
     def __init__(self, message: str, hint: str | None = None, kind: str = "invalid"):
         super().__init__(message)
         self.message, self.hint, self.kind = message, hint, kind
+
+    def __reduce__(self) -> tuple[type, tuple[str, str | None, str]]:
+        return (type(self), (self.message, self.hint, self.kind))
 
 
 def check_date(d: dt.date) -> dt.date:
