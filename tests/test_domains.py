@@ -222,3 +222,11 @@ def test_strict_types_are_refused_with_a_hint(cli, data_dir, english, text, hint
                                             encoding="utf-8")
     r = cli("validate", "--data", data_dir)
     assert r.code == 1 and hint in r.err, r.err
+
+
+@pytest.mark.parametrize("command", ["overdue", "due", "ledger", "measures"])
+def test_an_unknown_section_is_an_error_like_an_unknown_unit(cli, data_dir, command):
+    """Class 12: `--section 99 --fail` found "nothing late" and exited 0."""
+    r = cli(command, "--section", "99", "--data", data_dir,
+            *(["--fail"] if command == "overdue" else []))
+    assert r.code == 1 and "unknown-section" in r.err, r.err

@@ -406,6 +406,7 @@ HINTS: list[Pair] = [
      "--method"),
     ("指向数据文件本身；管道或设备不能当作数据文件读取",
      "point pucli at the data file itself; a pipe or a device cannot be read as a data file"),
+    ("部分编号：{ids}；见 `pucli measures`", "sections: {ids}; see `pucli measures`"),
     ("{x}", "{x}"),  # anything else: shown as written (kept last)
 ]
 

@@ -94,11 +94,12 @@ def _tracking_data(data, as_of: str | None):
 
 
 def _late(data, as_of, unit, section, soon_days=None, one_report_per_unit=True):
-    from pucli.compute.browse import resolve_unit
+    from pucli.compute.browse import resolve_section, resolve_unit
     from pucli.compute.overdue import late_items
 
     plan, entries, day = _tracking_data(data, as_of)
     wanted = resolve_unit(plan, unit) if unit else None
+    section = resolve_section(plan, section)
     return plan, day, late_items(plan, entries, day, due_soon_days=soon_days, unit=wanted,
                                  section=section, one_report_per_unit=one_report_per_unit)
 
@@ -217,12 +218,13 @@ def ledger(
 
     Example: pucli ledger --format xlsx -o 台账.xlsx
     """
-    from pucli.compute.browse import resolve_unit
+    from pucli.compute.browse import resolve_section, resolve_unit
     from pucli.compute.ledger import ledger_rows
     from pucli.render.tracking_tables import ledger_rows_out, ledger_table
 
     plan, entries, day = _tracking_data(data, as_of)
     wanted = resolve_unit(plan, unit) if unit else None
+    section = resolve_section(plan, section)
     rows = ledger_rows(plan, entries, unit=wanted, section=section, as_of=day)
     columns, out = ledger_rows_out(rows)
     emit_listing(format, columns, out, lambda: ledger_table(rows), output, excel, sheet="台账")
