@@ -19,11 +19,11 @@ BAD_VALUES = {
     "--as-of": "2025-02-30", "--since": "2025-02-30", "--date": "2025-02-30",
     "--unit": "县无此局", "--metric": "无此指标", "--region": "无此地区", "--section": "99",
     "--within": "soon", "--horizon": "0", "--min-train": "zero", "--map": "没有等号",
-    "--chart": "chart.gif", "--percent": "150", "--status": "finished", "--lang": "fr",
+    "--chart": "chart.gif", "--chart-size": "huge", "--headers": "sideways",
+    "--percent": "150", "--status": "finished", "--lang": "fr",
     "--new": "-1", "--cancelled": "-1", "--enterprises": "-1",
     "--individual-businesses": "-1", "--cooperatives": "-1", "--from": "no-such-codec",
     "--deadline": "2025-02-30", "--by": "2025-02-30", "--period": "2025Q5",
-    "--chart-size": "huge",
 }
 # options whose value is free (any text or any path): nothing to make bad
 FREE = {"--data", "--output", "--search", "--note", "--evidence", "--source", "--sheet",
