@@ -229,4 +229,4 @@ def test_an_unknown_section_is_an_error_like_an_unknown_unit(cli, data_dir, comm
     """Class 12: `--section 99 --fail` found "nothing late" and exited 0."""
     r = cli(command, "--section", "99", "--data", data_dir,
             *(["--fail"] if command == "overdue" else []))
-    assert r.code == 1 and "unknown-section" in r.err, r.err
+    assert r.code == 2 and "unknown-section" in r.err, r.err  # a bad option value

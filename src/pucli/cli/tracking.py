@@ -15,8 +15,10 @@ from pucli.cli.common import (
     DataOption,
     ExcelOption,
     FormatOption,
+    HeadersOption,
     ListFormat,
     OutputOption,
+    check_section,
     data_dir,
     emit_listing,
     parse_date,
@@ -45,7 +47,7 @@ def update(
     unit: Annotated[str, typer.Option("--unit", "-u", help="Reporting unit (name or alias).")],
     status: Annotated[str, typer.Option(
         "--status", help="not_started, in_progress, done or blocked.")],
-    percent: Annotated[str | None, typer.Option("--percent", help="0–100.")] = None,
+    percent: Annotated[str | None, typer.Option("--percent", help="Percent done, 0–100.")] = None,
     note: Annotated[str, typer.Option("--note", help="What was done; any text.")] = "",
     evidence: Annotated[str, typer.Option("--evidence", help="Document number, link …")] = "",
     date: Annotated[str | None, typer.Option("--date", help="Report date, YYYY-MM-DD "
@@ -72,7 +74,13 @@ def update(
     values = {"date": day.isoformat(), "measure": measure.strip(),
               "unit": resolve_unit(plan, unit.strip()), "status": status.strip(),
               "percent": (percent or "").strip(), "note": note, "evidence": evidence}
-    entry = append_progress(folder, plan, values, today)
+    warnings: list = []
+    entry = append_progress(folder, plan, values, today, warnings)
+    if warnings:
+        from pucli.render.problems import format_problem
+
+        for problem in warnings:
+            typer.echo(format_problem(problem), err=True)
     pct = "" if entry.percent is None else f" {entry.percent:g}%"
     stderr_console().print(t(f"已记录：{entry.date} 举措 {entry.measure} {entry.unit} "
                              f"{status_label(entry.status)}{pct} → "
@@ -94,12 +102,12 @@ def _tracking_data(data, as_of: str | None):
 
 
 def _late(data, as_of, unit, section, soon_days=None, one_report_per_unit=True):
-    from pucli.compute.browse import resolve_section, resolve_unit
+    from pucli.compute.browse import resolve_unit
     from pucli.compute.overdue import late_items
 
     plan, entries, day = _tracking_data(data, as_of)
+    check_section(plan, section)
     wanted = resolve_unit(plan, unit) if unit else None
-    section = resolve_section(plan, section)
     return plan, day, late_items(plan, entries, day, due_soon_days=soon_days, unit=wanted,
                                  section=section, one_report_per_unit=one_report_per_unit)
 
@@ -116,6 +124,7 @@ def overdue(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """Who is late, with what, by how long: measures, milestones and progress reports.
 
@@ -131,7 +140,7 @@ def overdue(
     items = sort_items(items, by.value)
     columns, rows = late_rows(items)
     emit_listing(format, columns, rows, lambda: late_table(items, day, by.value), output, excel,
-                 sheet="逾期事项")
+                 sheet="逾期事项", headers=headers)
     if fail and any_overdue(items):
         raise typer.Exit(exitcodes.OVERDUE)
 
@@ -153,6 +162,7 @@ def due(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """What falls due soon (not yet overdue): deadlines and reports within a span.
 
@@ -171,7 +181,7 @@ def due(
     emit_listing(format, columns, rows,
                  lambda: late_table(items, day, "unit",
                                     t(f"{days} 天内到期", f"Due within {days} days")),
-                 output, excel, sheet="即将到期")
+                 output, excel, sheet="即将到期", headers=headers)
 
 
 def status(
@@ -182,6 +192,7 @@ def status(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """Counts by latest status, share done, and the units that never reported.
 
@@ -202,7 +213,7 @@ def status(
                  excel,
                  json_data={"as_of": day.isoformat(), "by": by.value,
                             "groups": records(columns, rows), "never_reported": never},
-                 sheet="进度汇总")
+                 sheet="进度汇总", headers=headers)
 
 
 def ledger(
@@ -213,18 +224,20 @@ def ledger(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """The 台账: one row per measure and responsible unit with its latest report.
 
     Example: pucli ledger --format xlsx -o 台账.xlsx
     """
-    from pucli.compute.browse import resolve_section, resolve_unit
+    from pucli.compute.browse import resolve_unit
     from pucli.compute.ledger import ledger_rows
     from pucli.render.tracking_tables import ledger_rows_out, ledger_table
 
     plan, entries, day = _tracking_data(data, as_of)
+    check_section(plan, section)
     wanted = resolve_unit(plan, unit) if unit else None
-    section = resolve_section(plan, section)
     rows = ledger_rows(plan, entries, unit=wanted, section=section, as_of=day)
     columns, out = ledger_rows_out(rows)
-    emit_listing(format, columns, out, lambda: ledger_table(rows), output, excel, sheet="台账")
+    emit_listing(format, columns, out, lambda: ledger_table(rows), output, excel, sheet="台账",
+                 headers=headers)

@@ -21,8 +21,9 @@ from pucli.compute.ledger import (
     never_reported,
     status_summary,
 )
-from pucli.compute.overdue import LateItem, late_items, sort_items
+from pucli.compute.overdue import KINDS, LateItem, late_items, sort_items
 from pucli.compute.projection import Projection
+from pucli.loading.collection import CollectionState
 from pucli.models.plan import Plan
 from pucli.models.progress import DONE, ProgressEntry
 
@@ -41,6 +42,7 @@ class ExtraSection:
     paragraphs: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     rows: list[list[Any]] = field(default_factory=list)
+    annex: bool = False  # an itemised list: the table goes to an annex (附件)
 
 
 @dataclass
@@ -65,7 +67,20 @@ class Brief:
     never_reported: list[str]  # responsible units with no report up to ``as_of``
     by_section: list[StatusCount]
     changes: Changes | None = None
+    collection: CollectionState | None = None  # forms sent, returned, missing (collect)
     extra_sections: list[ExtraSection] = field(default_factory=list)
+
+    @property
+    def long_overdue(self) -> list[LateItem]:
+        """The items late beyond ``plan.severity.long_overdue_days``, most late first: the
+        serious cases the body lists one by one."""
+        items = [i for i in self.overdue if i.severity == "long_overdue"]
+        return sorted(items, key=lambda i: (-i.days_overdue, i.measure, i.unit))
+
+    @property
+    def debts(self) -> list[UnitDebt]:
+        """Units ranked by what they owe (see :func:`rank_debts`)."""
+        return rank_debts(self.overdue, self.never_reported)
 
     @property
     def overdue_units(self) -> list[tuple[str, list[LateItem]]]:
@@ -74,6 +89,38 @@ class Brief:
         for item in self.overdue:
             groups.setdefault(item.unit, []).append(item)
         return list(groups.items())
+
+
+@dataclass(frozen=True)
+class UnitDebt:
+    """What one unit owes on a day: its overdue items counted by kind, the longest delay."""
+
+    unit: str
+    counts: dict[str, int]  # by kind: measure, milestone, report (every kind present)
+    longest: int  # days overdue of its most late item
+    long_overdue: int  # items beyond the plan's long-overdue threshold
+    never_reported: bool  # no report at all on any of its measures
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def rank_debts(overdue: Iterable[LateItem], never: Iterable[str] = ()) -> list[UnitDebt]:
+    """One row per unit with something overdue, ranked by what it owes: most long-overdue
+    items first, then most items, then the longest delay (ties by name)."""
+    silent = set(never)
+    groups: dict[str, list[LateItem]] = {}
+    for i in overdue:
+        groups.setdefault(i.unit, []).append(i)
+    out = []
+    for unit, items in groups.items():
+        counts = dict.fromkeys(KINDS, 0)
+        for i in items:
+            counts[i.kind] += 1
+        out.append(UnitDebt(unit, counts, max(i.days_overdue for i in items),
+                            sum(i.severity == "long_overdue" for i in items), unit in silent))
+    return sorted(out, key=lambda d: (-d.long_overdue, -d.total, -d.longest, d.unit))
 
 
 def _key(item: LateItem) -> tuple[int, str, str, str]:
@@ -107,12 +154,14 @@ def compare(plan: Plan, entries: list[ProgressEntry], since: dt.date, as_of: dt.
 
 
 def build_brief(plan: Plan, projection: Projection, entries: Iterable[ProgressEntry],
-                as_of: dt.date, since: dt.date | None = None) -> Brief:
-    """The brief on ``as_of`` (reports dated later are ignored), compared with ``since``."""
+                as_of: dt.date, since: dt.date | None = None,
+                collection: CollectionState | None = None) -> Brief:
+    """The brief on ``as_of`` (reports dated later are ignored), compared with ``since``;
+    ``collection``: the state of the latest round of forms (see ``pucli collect``)."""
     entries = list(entries)
     known = [e for e in entries if e.date <= as_of]
     overdue = overdue_on(plan, entries, as_of)
     rows = ledger_rows(plan, entries, as_of=as_of)
     changes = None if since is None else compare(plan, entries, since, as_of, overdue, rows)
     return Brief(plan, as_of, projection, overdue, never_reported(plan, known),
-                 status_summary(plan, rows, "section"), changes)
+                 status_summary(plan, rows, "section"), changes, collection)

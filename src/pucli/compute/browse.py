@@ -32,24 +32,11 @@ def resolve_unit(plan: Plan, name: str, source: str = "--unit") -> str:
                              hint=hint or "see `pucli units` for the registry")])
 
 
-def resolve_section(plan: Plan, section: int | None, source: str = "--section") -> int | None:
-    """``section`` when the plan has it (None stays None); :class:`DataError` otherwise,
-    as for an unknown unit: a filter on a section that does not exist is a mistake, not
-    an empty list that `--fail` would read as "nothing late"."""
-    ids = sorted(s.id for s in plan.sections)
-    if section is None or section in ids:
-        return section
-    raise DataError([Problem("unknown-section", f"section {section} does not exist", source,
-                             hint=f"sections: {', '.join(map(str, ids))}; see `pucli "
-                                  "measures`")])
-
-
 def filter_measures(plan: Plan, unit: str | None = None, section: int | None = None,
                     search: str | None = None) -> list[Measure]:
     """Measures matching every given filter; ``unit`` is a registry name or alias."""
     index = plan.unit_index()
     wanted = resolve_unit(plan, unit) if unit else None
-    section = resolve_section(plan, section)
     needle = search.lower() if search else None
     out = []
     for m in plan.measures:
