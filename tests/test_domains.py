@@ -157,7 +157,7 @@ def test_ids_are_plain_ascii_digits(cli, data_dir, measure):
     before = (data_dir / "progress.csv").read_bytes()
     r = cli("update", measure, "--unit", "县行政审批局", "--status", "in_progress",
             "--data", data_dir)
-    assert r.code == 1, r.err
+    assert r.code == 2, r.err  # a bad argument value (exit codes: i16)
     assert (data_dir / "progress.csv").read_bytes() == before
     r = cli("show", measure, "--data", data_dir)
     assert r.code == 2, r.err

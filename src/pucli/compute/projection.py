@@ -31,6 +31,7 @@ from pucli.models.domain import MAX_COUNT, annual_rate
 from pucli.models.metrics import metric_registry
 from pucli.models.observations import Series
 from pucli.models.targets import DEFAULT_METRIC, Targets
+from pucli.problems import DataError, Problem
 
 RATINGS = ("on track", "probable", "at risk", "off track")
 NOT_RATED = "not rated"
