@@ -539,7 +539,8 @@ USAGE: list[Pair] = [
      "'{value}' is not a reporting period of this plan; write it as `pucli forms` labels it, "
      "e.g. 2025Q1"),
     ("那里没有 .xlsx 或 .csv 填报表", "no .xlsx or .csv forms there"),
-    ("'{value}' 不是用普通数字 0-9 写的整数", "'{value}' is not a whole number in plain digits 0-9"),
+    ("'{value}' 不是用普通数字 0-9 写的整数",
+     "'{value}' is not a whole number in plain digits 0-9"),
     ("{number} 小于 {min}", "{number} is below {min}"),
     ("日期 {date} 超出 {low}–{high} 年的范围；检查年份",
      "date {date} is outside {low}–{high}; check the year"),

@@ -150,10 +150,9 @@ def _run(args: list[str], debug: bool) -> int:
             return exitcodes.OK
         return code if isinstance(code, int) else (0 if code is None else exitcodes.INVALID)
     except DataError as exc:
-        from pucli.render.problems import format_problem
+        from pucli.render.problems import format_problems
 
-        for problem in exc.problems:
-            typer.echo(format_problem(problem), err=True)
+        typer.echo(format_problems(exc.problems), err=True)
         return exitcodes.of_problems(exc.problems)
     except BrokenPipeError:
         return exitcodes.OK

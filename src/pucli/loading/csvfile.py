@@ -249,8 +249,7 @@ def _same_file(fd: int, path: Path) -> bool:
 
 
 @contextmanager
-def locked_for_append(path: Path, display: str, header: list[str] | None = None,
-                      ) -> Iterator[int]:
+def locked_for_append(path: Path, display: str, header: list[str]) -> Iterator[int]:
     """Open ``path`` for appending under the writers' lock; yield the descriptor.
 
     Read and validate the existing content *inside* this block, so that no other writer
@@ -260,7 +259,7 @@ def locked_for_append(path: Path, display: str, header: list[str] | None = None,
     ``pucli validate`` refuses it: an emptied ledger is lost data, not a new ledger.
     """
     check_writable_folder(path.parent, display)
-    if header is not None and not os.path.lexists(path):
+    if not os.path.lexists(path):
         _create_with(path, format_row(header).encode("utf-8"))
     with writers_lock(path, display, os.O_WRONLY | os.O_APPEND) as fd:
         if os.fstat(fd).st_size == 0:

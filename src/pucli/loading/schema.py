@@ -153,6 +153,7 @@ def _fields_at(model: type, path: Path_) -> set[str]:
     return set(_field_types(cls)) if cls else set()
 
 
+@cache
 def _field_types(cls: type) -> dict[str, Any]:
     names = {f.name for f in dataclasses.fields(cls)}
     return {k: v for k, v in typing.get_type_hints(cls).items() if k in names}

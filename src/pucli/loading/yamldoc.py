@@ -106,7 +106,11 @@ class YamlDoc:
             path = path[:-1]
 
     def line_text(self, line: int) -> str:
-        lines = self.text.splitlines()
+        # The line index is built once: splitting the text for every problem made
+        # validating a large plan with a problem in every entry quadratic.
+        lines = self.__dict__.get("_lines")
+        if lines is None:
+            lines = self.__dict__["_lines"] = self.text.splitlines()
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def problem(self, code: str, message: str, path: Path_, *, hint: str | None = None,
