@@ -120,7 +120,9 @@ def _name_value(value: str) -> str:
 
 # Annotated types every model uses for its numbers, dates and names (see
 # :mod:`pucli.models.domain` for the domains themselves).
-DATE_CHECK = _Checked(_date_value, "date_invalid", (dt.date,))
+# The pattern says in the JSON Schema what parse_date checks: YYYY-MM-DD in 1900–2199.
+DATE_CHECK = _Checked(_date_value, "date_invalid", (dt.date,),
+                      json={"pattern": "^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}$"})
 DUE_CHECK = _Checked(_due_value, "date_invalid", (dt.date,))
 
 
