@@ -155,7 +155,7 @@ def brief_blocks(brief: Brief) -> list[Block]:
     body += _never(brief, annexes)
     body += _sections(brief)
     if brief.changes:
-        body += _changes(brief.changes, annexes)
+        body += changes_blocks(brief.changes, annexes)
     body += extra_blocks(brief.extra_sections, annexes)
     body.append(Paragraph(t("由 pucli 生成。评级规则：", "Made by pucli. Rating scale: ")
                           + lb.rating_scale()))
@@ -242,7 +242,8 @@ def _late_rows(items: list[LateItem], unit_column: bool = True,
         unit = i.unit + (lb.lead_mark() if i.lead else "")
         row = [f"{i.measure}. {title}", what, str(i.due), str(i.days_overdue),
                lb.severity_label(i.severity),
-               "" if i.last_date is None else f"{i.last_date} {lb.status_label(i.last_status)}"]
+               t("从未报送", "never reported") if i.last_date is None
+               else f"{i.last_date} {lb.status_label(i.last_status)}"]
         if unit_column:
             row.insert(0, unit if repeat_unit or i.unit != previous else "")
         rows.append(row)
@@ -345,7 +346,7 @@ def _sections(brief: Brief) -> list[Block]:
                        rows, numeric=set(range(1, 8)))]
 
 
-def _changes(c: Changes, annexes: list[tuple[str, list[Block]]]) -> list[Block]:
+def changes_blocks(c: Changes, annexes: list[tuple[str, list[Block]]]) -> list[Block]:
     detail: list[Block] = []
     if c.new_reports:
         detail.append(Heading(t("新报送", "New reports"), 3))
