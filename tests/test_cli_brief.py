@@ -102,7 +102,8 @@ def test_markdown_writes_the_chart_next_to_it(cli, data, tmp_path):
     assert "![Plan path, actuals and projection](brief.png)" in text
     assert (tmp_path / "brief.png").read_bytes().startswith(PNG_MAGIC)
     assert "| 县行政审批局 (lead) | 2. 举措二 | milestone: 方案印发 | 2024-12-31 | 105 |" in text
-    assert "- 1 newly overdue" in text
+    assert "4 new reports, 1 newly overdue, 5 no longer overdue, 1 newly done (details in " \
+        "annex 2)." in text
     assert "\n## Annex 1: Overdue items\n" in text
 
 

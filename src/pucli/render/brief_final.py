@@ -186,14 +186,14 @@ def _deadline_rows(items: list[Deadline]) -> TableBlock:
     for d in items:
         what = lb.kind_label(d.kind) + ("" if d.kind == "measure" else t("：", ": ") + d.item)
         met = str(d.done) if d.done else t("未完成", "open")
-        late = (t(f"{d.late_days}（未完成）", f"{d.late_days} (open)") if d.is_open
-                else str(d.late_days)) if d.late_days > 0 else t("按期", "on time")
+        # open deadlines: late until as_of (the 完成日期 column says 未完成)
+        late = str(d.late_days) if d.late_days > 0 else t("按期", "on time")
         rows.append([f"{d.measure}. {title_of(d)}", what, d.unit,
                      str(d.original), str(d.due) if d.extended_days else "", met, late])
     return TableBlock([t("举措", "measure"), t("事项", "item"), t("责任单位", "unit"),
                        t("原定时限", "original date"), t("延期至", "extended to"),
                        t("完成日期", "met on"), t("延误天数", "days late")], rows,
-                      numeric={6})
+                      numeric={6})  # days late: to the day it was met, or to as_of if open
 
 
 def _deadlines(ev: Evaluation, annexes: list[tuple[str, list[Block]]]) -> list[Block]:
