@@ -216,7 +216,21 @@ MESSAGES: dict[str, list[Pair]] = {
     ],
     "unknown-sheet": [("没有工作表 '{sheet}'", "no sheet '{sheet}'")],
     # progress.csv
-    "unknown-status": [("未知的状态 '{status}'", "unknown status '{status}'")],
+    "unknown-status": [("未知的状态 '{status}'", "unknown status '{status}'"),
+                       ("'{status}' 不是可选状态", "'{status}' is not one of the choices")],
+    # returned forms (pucli collect)
+    "not-a-form": [("文件中没有 pucli 填报表编号", "no pucli form id in this file")],
+    "form-other-plan": [("这份表属于另一个方案", "the form belongs to another plan")],
+    "form-other-period": [("这份表是 {period} 的，不是 {wanted} 的",
+                           "the form is for {period}, not {wanted}")],
+    "form-altered": [("这份表发出时有 {rows} 行；行被增加、删除或移动过",
+                      "the form was sent with {rows} rows; rows were added, removed or moved")],
+    "identity-changed": [("这一行的标识单元格被改动过",
+                          "an identifying cell of this row was changed")],
+    "not-on-form": [("这一行不是表中的事项", "this row is not one of the form's items")],
+    "missing-status": [("这一行已填写，但没有填状态", "the row is filled in but has no status")],
+    "date-before-period": [("报送日期 {date} 早于本期 {period} 的开始（{start}）",
+                            "report dated {date}, before the period {period} began ({start})")],
     "unknown-measure": [
         ("'{value}' 不是举措编号", "'{value}' is not a measure number"),
         ("没有第 {measure} 项举措", "no measure {measure}"),
@@ -369,6 +383,22 @@ HINTS: list[Pair] = [
     ("在 Excel/WPS 中另存为 .xlsx", "save it as .xlsx from Excel/WPS"),
     ("用 --from 指定编码（例如 --from gbk）", "name the encoding with --from (e.g. --from gbk)"),
     ("加上 -o 文件.xlsx", "add -o FILE.xlsx"),
+    ("从下拉列表选择状态：{x}", "pick a status from the list: {x}"),
+    ("收集 `pucli forms` 生成、按原样交回的填报表（表单编号在隐藏的 L 列）",
+     "collect the forms made by `pucli forms`, returned as they were sent (the id is in the "
+     "hidden column L)"),
+    ("用 --data 指向这份表所属方案的数据文件夹再收集",
+     "collect it with --data pointing at the plan it was made for"),
+    ("用 --period {x} 收集", "collect it with --period {x}"),
+    ("按发出时的样子填写；表格损坏的，用 `pucli forms --unit` 重新生成一份",
+     "fill in the form as sent: ask for a new form with `pucli forms --unit` if it was "
+     "damaged"),
+    ("标识列已锁定：把这一行恢复原样，或用 `pucli forms --unit` 重新生成一份",
+     "identifying cells are locked: restore the row as sent, or ask for a new form with "
+     "`pucli forms --unit`"),
+    ("核对报送日期的年份和月份", "check the year and month of the report date"),
+    ("只填写表中列出的事项；表中没有的事项，先加入方案",
+     "report on the items listed; an item missing from the form is added to the plan first"),
     ("用 pip install 'pucli[docx]' 安装（或改用 --format html）",
      "install it with: pip install 'pucli[docx]'  (or choose --format html)"),
     ("{x}", "{x}"),  # anything else: shown as written (kept last)

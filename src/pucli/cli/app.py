@@ -40,6 +40,9 @@ COMMANDS: dict[str, tuple[str, str | None]] = {
     "status": ("tracking", "status"),
     "ledger": ("tracking", "ledger"),
     "update": ("tracking", "update"),
+    "forms": ("forms", "forms"),
+    "collect": ("forms", "collect"),
+    "remind": ("forms", "remind"),
     "brief": ("brief", "brief"),
 }
 # Options of the root callback, and those of them that take a value.
