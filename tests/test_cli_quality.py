@@ -75,7 +75,8 @@ def test_csv_and_xlsx(cli, tmp_path):
     wb = load_workbook(tmp_path / "q.xlsx")
     assert wb.sheetnames == ["indicators", "flags", "periods"]
     assert wb["flags"].max_row == 7
-    assert wb["periods"]["A2"].value == "2021-12-31"
+    assert wb["periods"]["A2"].value.date().isoformat() == "2021-12-31"
+    assert wb["periods"]["A1"].value == "日期"
 
 
 def test_as_of_and_thresholds_from_targets(cli, tmp_path):
@@ -107,7 +108,7 @@ def test_unknown_region(cli, minimal, english):
     (minimal / "actuals.csv").write_text("date,total,region\n2021-12-31,100,Anxi\n",
                                          encoding="utf-8")
     code, _, err = cli("quality", "--region", "Anx", "--data", minimal)
-    assert code == 1
+    assert code == 2
     assert "--region: no rows for region 'Anx' [unknown-region]" in err
     assert "did you mean 'Anxi'?" in err
 

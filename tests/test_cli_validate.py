@@ -76,3 +76,23 @@ def test_usage_error_exits_2(cli):
 def test_version(cli):
     r = cli("--version")
     assert r.code == 0 and r.out.startswith("pucli ")
+
+
+def test_every_example_folder_validates(cli):
+    from conftest import ROOT
+
+    folders = [p.parent for p in (ROOT / "examples").rglob("*.yaml")
+               if p.name in ("targets.yaml", "measures.yaml")]
+    assert folders  # examples/quality-demo at least
+    for folder in set(folders):
+        code, _, err = cli("validate", "--data", folder)
+        assert code == 0, (folder, err)
+
+
+def test_a_targets_only_folder_is_explained_not_refused(cli):
+    from conftest import ROOT
+
+    code, _, err = cli("validate", "--data", ROOT / "examples" / "quality-demo")
+    assert code == 0 and "只有目标和实际数（没有 measures.yaml）" in err
+    code, _, err = cli("--lang", "en", "validate", "--data", ROOT / "examples" / "quality-demo")
+    assert code == 0 and "targets and counts only (no measures.yaml)" in err

@@ -10,8 +10,10 @@ from pucli.cli.common import (
     DataOption,
     ExcelOption,
     FormatOption,
+    HeadersOption,
     ListFormat,
     OutputOption,
+    check_section,
     data_dir,
     emit_listing,
 )
@@ -20,13 +22,15 @@ from pucli.problems import DataError, Problem
 
 def measures(
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="Unit name or alias.")] = None,
-    section: Annotated[int | None, typer.Option("--section", "-s", min=1)] = None,
+    section: Annotated[int | None, typer.Option(
+        "--section", "-s", min=1, help="Only this section of the plan.")] = None,
     search: Annotated[str | None, typer.Option("--search", help="Word in title or text.")]
     = None,
     data: DataOption = None,
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """List the plan's measures, filtered by unit, section or a word.
 
@@ -37,10 +41,11 @@ def measures(
     from pucli.render.plan_tables import measure_rows, measures_table
 
     plan = open_plan(data_dir(data))
+    check_section(plan, section)
     found = filter_measures(plan, unit, section, search)
     columns, rows = measure_rows(plan, found)
     emit_listing(format, columns, rows, lambda: measures_table(plan, found), output, excel,
-                 sheet="举措")
+                 sheet="举措", headers=headers)
 
 
 def show(
@@ -68,6 +73,7 @@ def units(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """The responsibility matrix: each unit, the measures it leads and supports.
 
@@ -81,4 +87,4 @@ def units(
     loads = responsibility_matrix(plan)
     columns, rows = unit_rows(loads)
     emit_listing(format, columns, rows, lambda: units_table(plan, loads), output, excel,
-                 sheet="责任单位")
+                 sheet="责任单位", headers=headers)

@@ -14,8 +14,10 @@ from pucli.cli.common import (
     DataOption,
     ExcelOption,
     FormatOption,
+    HeadersOption,
     ListFormat,
     OutputOption,
+    check_section,
     data_dir,
     emit_listing,
     parse_date,
@@ -44,7 +46,7 @@ def update(
     unit: Annotated[str, typer.Option("--unit", "-u", help="Reporting unit (name or alias).")],
     status: Annotated[str, typer.Option(
         "--status", help="not_started, in_progress, done or blocked.")],
-    percent: Annotated[str | None, typer.Option("--percent", help="0–100.")] = None,
+    percent: Annotated[str | None, typer.Option("--percent", help="Percent done, 0–100.")] = None,
     note: Annotated[str, typer.Option("--note", help="What was done; any text.")] = "",
     evidence: Annotated[str, typer.Option("--evidence", help="Document number, link …")] = "",
     date: Annotated[str | None, typer.Option("--date", help="Report date, YYYY-MM-DD "
@@ -71,7 +73,13 @@ def update(
     values = {"date": day.isoformat(), "measure": measure.strip(),
               "unit": resolve_unit(plan, unit.strip()), "status": status.strip(),
               "percent": (percent or "").strip(), "note": note, "evidence": evidence}
-    entry = append_progress(folder, plan, values, today)
+    warnings: list = []
+    entry = append_progress(folder, plan, values, today, warnings)
+    if warnings:
+        from pucli.render.problems import format_problem
+
+        for problem in warnings:
+            typer.echo(format_problem(problem), err=True)
     pct = "" if entry.percent is None else f" {entry.percent:g}%"
     stderr_console().print(t(f"已记录：{entry.date} 举措 {entry.measure} {entry.unit} "
                              f"{status_label(entry.status)}{pct} → "
@@ -97,6 +105,7 @@ def _late(data, as_of, unit, section, soon_days=None, one_report_per_unit=True):
     from pucli.compute.overdue import late_items
 
     plan, entries, day = _tracking_data(data, as_of)
+    check_section(plan, section)
     wanted = resolve_unit(plan, unit) if unit else None
     return plan, day, late_items(plan, entries, day, due_soon_days=soon_days, unit=wanted,
                                  section=section, one_report_per_unit=one_report_per_unit)
@@ -114,6 +123,7 @@ def overdue(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """Who is late, with what, by how long: measures, milestones and progress reports.
 
@@ -129,7 +139,7 @@ def overdue(
     items = sort_items(items, by.value)
     columns, rows = late_rows(items)
     emit_listing(format, columns, rows, lambda: late_table(items, day, by.value), output, excel,
-                 sheet="逾期事项")
+                 sheet="逾期事项", headers=headers)
     if fail and any_overdue(items):
         raise typer.Exit(exitcodes.OVERDUE)
 
@@ -151,6 +161,7 @@ def due(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """What falls due soon (not yet overdue): deadlines and reports within a span.
 
@@ -169,7 +180,7 @@ def due(
     emit_listing(format, columns, rows,
                  lambda: late_table(items, day, "unit",
                                     t(f"{days} 天内到期", f"Due within {days} days")),
-                 output, excel, sheet="即将到期")
+                 output, excel, sheet="即将到期", headers=headers)
 
 
 def status(
@@ -180,6 +191,7 @@ def status(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """Counts by latest status, share done, and the units that never reported.
 
@@ -200,7 +212,7 @@ def status(
                  excel,
                  json_data={"as_of": day.isoformat(), "by": by.value,
                             "groups": records(columns, rows), "never_reported": never},
-                 sheet="进度汇总")
+                 sheet="进度汇总", headers=headers)
 
 
 def ledger(
@@ -211,6 +223,7 @@ def ledger(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """The 台账: one row per measure and responsible unit with its latest report.
 
@@ -221,7 +234,9 @@ def ledger(
     from pucli.render.tracking_tables import ledger_rows_out, ledger_table
 
     plan, entries, day = _tracking_data(data, as_of)
+    check_section(plan, section)
     wanted = resolve_unit(plan, unit) if unit else None
     rows = ledger_rows(plan, entries, unit=wanted, section=section, as_of=day)
     columns, out = ledger_rows_out(rows)
-    emit_listing(format, columns, out, lambda: ledger_table(rows), output, excel, sheet="台账")
+    emit_listing(format, columns, out, lambda: ledger_table(rows), output, excel, sheet="台账",
+                 headers=headers)

@@ -256,7 +256,8 @@ def check_progress(datadir: DataDir, plan: Plan | None, targets: Targets | None,
 
 
 def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
-                    today: dt.date | None = None) -> ProgressEntry:
+                    today: dt.date | None = None,
+                    warnings: list[Problem] | None = None) -> ProgressEntry:
     """Check one new entry, then append it to progress.csv under an exclusive lock.
 
     The existing ledger is read and validated inside the lock, so no other writer can
@@ -274,6 +275,9 @@ def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
                 for i in issues if i.severity == "error"]
     if entry is None or problems:
         raise DataError(problems)
+    if warnings is not None:  # what the caller shows: the entry is written all the same
+        warnings += [Problem(i.code, i.message, OPTION_OF_COLUMN[i.column], hint=i.hint,
+                             severity="warning") for i in issues if i.severity == "warning"]
     path, display = datadir.file(PROGRESS), datadir.display(PROGRESS)
     with locked_for_append(path, display) as fd:
         header = COLUMNS

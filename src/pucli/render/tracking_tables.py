@@ -12,6 +12,7 @@ from pucli.compute.ledger import NO_REPORT, LedgerRow, StatusCount
 from pucli.compute.overdue import LateItem
 from pucli.i18n import t, title_of
 from pucli.models.progress import STATUSES
+from pucli.render.fit import FittedTable
 from pucli.render.labels import kind_label, lead_mark, severity_label, status_label
 
 SEVERITY_STYLES = {"due_soon": "yellow", "overdue": "red", "long_overdue": "bold red"}
@@ -34,7 +35,7 @@ def late_rows(items: list[LateItem]) -> tuple[list[str], list[list[Any]]]:
 
 
 def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
-               title: str | None = None) -> Table:
+               title: str | None = None) -> FittedTable:
     """The list read out at the meeting: grouped by unit (or measure), most late first."""
     overdue = sum(i.is_overdue for i in items)
     title = title or t("逾期事项", "Overdue")
@@ -47,7 +48,10 @@ def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
     table.add_column(measure_h if by == "unit" else unit_h, **FOLD)
     table.add_column(t("事项", "item"), **FOLD)
     table.add_column(t("应完成", "due"), min_width=10, **FOLD)  # a date is never split
-    table.add_column(t("逾期", "late"), justify="right", **KEEP)
+    # the heading says what its values are: days late, days left, or some of each
+    late_h = (t("逾期", "late") if overdue == len(items) else t("剩余", "left") if not overdue
+              else t("逾期/剩余", "late/left"))
+    table.add_column(late_h, justify="right", **KEEP)
     table.add_column(t("程度", "severity"), **KEEP)
     table.add_column(t("最近报送", "last report"), **FOLD)
     for n, i in enumerate(items):
@@ -63,8 +67,9 @@ def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
         if i.slipped_days:
             due += t(f"（原 {i.original_due}，延 {i.slipped_days} 天）",
                      f" (was {i.original_due}, +{i.slipped_days} days)")
-        days = str(i.days_overdue) if i.is_overdue else t(f"还剩 {-i.days_overdue} 天",
-                                                          f"{-i.days_overdue} days left")
+        days = (str(i.days_overdue) if i.is_overdue
+                else t(f"{-i.days_overdue} 天", f"{-i.days_overdue} days") if not overdue
+                else t(f"还剩 {-i.days_overdue} 天", f"{-i.days_overdue} days left"))
         last = t("从未报送", "never")
         if i.last_date:
             last = f"{i.last_date} {status_label(i.last_status)}"
@@ -74,7 +79,7 @@ def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
         table.add_row(group_cell if new_group else "", other, what, due, days,
                       Text(severity_label(i.severity), style=SEVERITY_STYLES[i.severity]),
                       last, end_section=nxt is not None and nxt_key != key)
-    return table
+    return FittedTable(table, fill_down=(0,))
 
 
 LEDGER_COLUMNS = ["measure", "title", "unit", "lead", "status", "percent", "note", "date",
@@ -91,7 +96,7 @@ def ledger_rows_out(rows: list[LedgerRow]) -> tuple[list[str], list[list[Any]]]:
     return LEDGER_COLUMNS, out
 
 
-def ledger_table(rows: list[LedgerRow]) -> Table:
+def ledger_table(rows: list[LedgerRow]) -> FittedTable:
     reported = sum(r.latest is not None for r in rows)
     table = Table(title=t(f"台账 — {len(rows)} 项（举措 × 责任单位），{reported} 项有报送",
                           f"Ledger — {len(rows)} rows (measure × unit), {reported} reported"),
@@ -111,7 +116,7 @@ def ledger_table(rows: list[LedgerRow]) -> Table:
                       status_label(r.status),
                       "" if e is None or e.percent is None else f"{e.percent:g}%",
                       str(e.date) if e else "", e.note if e else "")
-    return table
+    return FittedTable(table, fill_down=(0, 1))
 
 
 STATUS_COLUMNS = ["group", "label", "total", *STATUSES, NO_REPORT, "share_done"]
