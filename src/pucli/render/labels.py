@@ -163,6 +163,31 @@ def rule_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
             "off track": f"80% 区间上限 {hi} < 目标 {goal}"}.get(check.rating, check.rule)
 
 
+_NOTE_ZH = (
+    (r"needs at least (\d+) actuals", r"至少需要 \1 个实际数"),
+    (r"method '(.+)' needs at least (\d+) actuals; there (?:is|are) (\d+)",
+     r"方法 \1 至少需要 \2 个实际数，现有 \3 个"),
+    (r"no actual (\d+) steps after any origin", r"任何起点之后都没有第 \1 步的实际数"),
+    (r"seasonal needs consecutive month ends", r"seasonal 需要连续的月末数"),
+    (r"damped-trend needs at least (\d+) regularly spaced actuals.*",
+     r"damped-trend 至少需要 \1 个间隔规则的实际数（全部为月末、季末或年末）"),
+    (r"method '(.+)' works on growth rates.* the actual of (\S+) is (\S+)",
+     r"方法 \1 按增长率计算，需要大于零的实际数；\2 的实际数为 \3"),
+)
+
+
+def backtest_note(note: str) -> str:
+    """A backtest note (English in CSV/JSON: data) in the current language."""
+    if is_english() or not note:
+        return note
+    import re
+
+    for pattern, zh in _NOTE_ZH:
+        if re.fullmatch(pattern, note):
+            return re.sub(pattern, zh, note)
+    return note
+
+
 def method_rule() -> str:
     """The rule that chooses the default method (see pucli.compute.choice.DEFAULT_RULE)."""
     from pucli.compute.choice import DEFAULT_RULE
