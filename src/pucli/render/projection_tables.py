@@ -15,6 +15,7 @@ from pucli.compute.projection import RATING_SCALE, Projection
 from pucli.compute.regions import RegionRow
 from pucli.i18n import is_english, t
 from pucli.render.labels import (
+    backtest_note,
     cagr_label,
     cagr_text,
     indicative_mark,
@@ -297,5 +298,6 @@ def backtest_table(scores: list[Score]) -> Table:
                       "" if s.mape is None else f"{s.mape:.2f} %",
                       "" if s.mase is None else f"{s.mase:.2f}",
                       "" if s.rel_mae is None else f"{s.rel_mae:.2f}",
-                      "" if s.coverage is None else f"{s.coverage * 100:.0f} %", s.note)
+                      "" if s.coverage is None else f"{s.coverage * 100:.0f} %",
+                      backtest_note(s.note))
     return table
