@@ -627,6 +627,9 @@ HELP: list[Pair] = [
     ("按这一天出简报，YYYY-MM-DD（默认：今天）；之后的报送和实际数不计。",
      "The brief as on this date, YYYY-MM-DD (default: today); later reports and actuals "
      "are ignored."),
+    ("终期评估（整个规划期），或会议简报。默认：--as-of 晚于规划期结束时出终期评估。",
+     "The final evaluation (终期评估) of the whole plan, or the meeting brief. Default: the "
+     "final evaluation once --as-of is past the plan's end."),
     ("与这一天（例如上次会议）比较：新报送、新逾期、新完成。",
      "Compare with this date (e.g. the last meeting's): new reports, newly overdue, newly "
      "done."),
@@ -726,12 +729,12 @@ COMMAND_HELP: dict[str, str] = {
               "示例：pucli update 12 --unit 县行政审批局 --status in_progress --percent 60 "
               "--note \"完成初稿\"",
     "brief": "会议简报：实际数与目标对比及图表、谁逾期、谁未报送、各部分进度，以及上次会议以来"
-             "的变化。各项明细列在文末的附件中。\n\n"
-             "方案期结束后（或加 --final）改为终期评估：每个目标是否完成，以及实际与规划的年均"
-             "增长；每项举措和每个单位的最终状态；每个期限延误多久；各单位、各部分的完成情况；"
-             "以及方案自身的不一致之处。\n\n"
+             "的变化。逐项清单都放在文末附件中。\n\n"
+             "规划期结束后（或加 --final）改为终期评估：各目标是否完成及实际与规划的年均增速，"
+             "各举措和责任单位的最终状态，各完成时限延误多久，按单位和按部分的完成情况，以及"
+             "方案自身的不一致之处。\n\n"
              "默认中文，`pucli --lang en` 为英文。HTML 是一个自包含文件（图表内嵌）；"
-             ".docx 含真正的 "
+             ".docx 按 GB/T 9704 公文格式排版，含真正的 "
              "Word 表格，图表为图片（需要 `pip install 'pucli[docx]'`）；Markdown 把图表写成与 "
              "文件.md 同目录的 文件.png。\n\n"
              "示例：pucli brief --as-of 2025-06-30 --since 2025-03-31 -o 简报.docx\n\n"
