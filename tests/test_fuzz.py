@@ -28,16 +28,11 @@ import pytest
 from fuzz_support import fresh_root, make_case, run_case
 
 SHORT_CASES = 200
-# Cases that fail on today's code for a reason someone is fixing at its root (BOARD.md,
-# issue 12's classes). Not strict, so that a fix landing elsewhere does not break this
-# test; an entry that passes again is taken off by whoever notices (XPASS in the report).
-_ZERO = ("a data file that is a symlink to /dev/zero is read into memory: MemoryError, "
-         "exit 70 (issue 12 class 6: one path checks every file before reading)")
-_MISSING = "a writer creates the missing --data folder (issue 12 class 1)"
-KNOWN: dict[int, str] = {
-    16: _ZERO,
-    21: _MISSING,
-}
+# Cases that fail for a reason someone is fixing at its root (BOARD.md, issue 12's
+# classes), with the reason; not strict, taken off once fixed. None at present: the last
+# two (a /dev/zero data file, a writer creating a missing --data folder) pass since the
+# root fixes landed.
+KNOWN: dict[int, str] = {}
 
 
 def _check(seed: int) -> None:
