@@ -46,22 +46,34 @@ def _when(p: Projection, d) -> Any:
         else d.year
 
 
+def period_label(p: Projection, d) -> str:
+    """The period a row stands for: "2025" for a year end of a yearly projection, else the
+    month ("2025-03"); the exact day is in the ``date`` column."""
+    return str(d.year) if p.frequency != "month" and (d.month, d.day) == (12, 31) \
+        else f"{d.year}-{d.month:02d}"
+
+
 def projection_rows(p: Projection, regions: list[RegionRow] | None = None,
                     ) -> tuple[list[str], list[list[Any]]]:
-    """Columns and rows for csv/md/xlsx: one row per period (per region when given)."""
-    columns = ["region", _key(p), "plan", "plan_rate", "actual", "projection", "low", "high",
-               "gap", "gap_pct"]
+    """Columns and rows for csv/md/xlsx: one row per period (per region when given).
+
+    ``date`` is always a full date (a spreadsheet sorts and filters it as one) and
+    ``period`` the year or month it stands for: one column never mixes 2021 and
+    2025-03-31."""
+    columns = ["region", "date", "period", "plan", "plan_rate", "actual", "projection", "low",
+               "high", "gap", "gap_pct"]
     rows = []
     for r in p.rows:
         gap = None if r.expected is None or r.plan is None else r.expected - r.plan
         if p.method == "plan" and r.actual is None:
             gap = None  # the projection *is* the plan path: a gap of 0 would say nothing
-        rows.append([p.region, _when(p, r.date), _n(r.plan), _n(r.plan_rate), _n(r.actual),
-                     _n(r.projection), _n(r.low), _n(r.high), _n(gap),
+        rows.append([p.region, r.date.isoformat(), period_label(p, r.date), _n(r.plan),
+                     _n(r.plan_rate), _n(r.actual), _n(r.projection), _n(r.low), _n(r.high),
+                     _n(gap),
                      None if gap is None else round(gap / r.plan, 4)])
     for r in regions or []:
-        rows.append([r.region, _when(p, r.date), None, None, _n(r.actual), _n(r.projection),
-                     _n(r.low), _n(r.high), None, None])
+        rows.append([r.region, r.date.isoformat(), period_label(p, r.date), None, None,
+                     _n(r.actual), _n(r.projection), _n(r.low), _n(r.high), None, None])
     return columns, rows
 
 
@@ -81,9 +93,10 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
         "method_rule": p.method_rule,
         "plan_readings": {"plan": p.paths[0].label if p.paths else None,
                           "plan_rate": p.paths[1].label if len(p.paths) > 1 else None},
-        "rows": [{key: _when(p, r.date), "plan": _n(r.plan), "plan_rate": _n(r.plan_rate),
-                  "actual": _n(r.actual), "projection": _n(r.projection), "low": _n(r.low),
-                  "high": _n(r.high)} for r in p.rows],
+        "rows": [{key: _when(p, r.date), "period": period_label(p, r.date), "plan": _n(r.plan),
+                  "plan_rate": _n(r.plan_rate), "actual": _n(r.actual),
+                  "projection": _n(r.projection), "low": _n(r.low), "high": _n(r.high)}
+                 for r in p.rows],
         "targets": [{"date": t.date.isoformat(), "value": _n(t.value), "kind": t.kind,
                      "expected": _n(t.expected), "basis": t.basis, "low": _n(t.low),
                      "high": _n(t.high), "gap": _n(t.gap),
@@ -127,7 +140,7 @@ def _fmt(v: float | None) -> str:
 
 def PATH_HEADERS() -> tuple[str, str]:  # noqa: N802 - a constant that follows --lang
     """Column names of the plan's two readings (json/csv keep plan, plan_rate)."""
-    return (t("规划一", "plan"), t("规划二", "plan_rate"))
+    return (t("规划一", "plan 1"), t("规划二", "plan 2"))
 
 
 def path_label(path) -> str:
@@ -186,9 +199,10 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
         cells = [str(_when(p, r.date)), _fmt(r.plan)]
         if len(p.paths) > 1:
             cells.append(_fmt(r.plan_rate))
-        interval = f"{_fmt(r.low)} – {_fmt(r.high)}" if r.low is not None else ""
+        # compact cells: the whole table fits an 80-column terminal
+        interval = f"{_fmt(r.low)}–{_fmt(r.high)}" if r.low is not None else ""
         gap_text = "" if gap is None or (p.method == "plan" and r.actual is None) else \
-            f"{gap:+,.0f} ({gap / r.plan * 100:+.1f} %)"
+            f"{gap:+,.0f} ({gap / r.plan * 100:+.1f}%)"
         cells += [_fmt(r.actual), _fmt(r.projection), interval, gap_text]
         table.add_row(*cells)
     goals = Table(show_edge=False, pad_edge=False, title=t("目标", "targets"),
@@ -202,7 +216,7 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
                                                      else ""),
                       _fmt(c.expected) + (f" ({basis_label(c.basis)})" if c.expected is not None
                                          else ""),
-                      "" if c.gap is None else f"{c.gap:+,.0f} ({c.gap_pct * 100:+.1f} %)",
+                      "" if c.gap is None else f"{c.gap:+,.0f} ({c.gap_pct * 100:+.1f}%)",
                       rating_label(c.rating) + (indicative_mark() if c.indicative else ""),
                       cagr_label(c.cagr.category) if c.cagr else "")
     rules = Text("\n".join(
@@ -216,7 +230,7 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
         verdict.append(t(
             f"所需年均增长：从 {start:,.0f} 到 {final.date} 达到 {final.value:,.0f}，每年 "
             f"{_pct(p.required_annual_growth, 2)}；每月净增 {p.net_new_per_month:,.2f} 户\n",
-            f"required_annual_growth: {_pct(p.required_annual_growth, 2)} a year from "
+            f"required growth: {_pct(p.required_annual_growth, 2)} a year from "
             f"{start:,.0f} to reach {final.value:,.0f} by {final.date}; net new "
             f"{p.net_new_per_month:,.2f} entities a month\n"))
     verdict.append(t("评级：", "rating: "), style="bold")
