@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from annotated_types import Ge, Le, MinLen
 
-from pucli.models.base import SNAKE_CASE, record
+from pucli.models.base import SNAKE_CASE, Bool, Date, DueDate, Float, Id, Int, Name, record
 
 UnitKind = Literal[
     "county_department",
@@ -27,8 +27,8 @@ Cadence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 
 @record
 class Horizon:
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
 
     def __post_init__(self) -> None:  # run by pydantic after the fields validate
         if self.end < self.start:
@@ -41,18 +41,18 @@ class Reporting:
 
     dispatch: Cadence = "quarterly"
     hearing: Cadence | None = None
-    measure: int | None = None
+    measure: Id | None = None
     quote: str | None = None
     # Days after a period ends before a missing report counts as overdue.
-    grace_days: Annotated[int, Ge(0), Le(366)] = 0
+    grace_days: Annotated[Int, Ge(0), Le(366)] = 0
 
 
 @record
 class Severity:
     """Thresholds for ``pucli overdue``: due soon within N days, long overdue after M."""
 
-    due_soon_days: Annotated[int, Ge(0)] = 14
-    long_overdue_days: Annotated[int, Ge(1)] = 90
+    due_soon_days: Annotated[Int, Ge(0), Le(3660)] = 14
+    long_overdue_days: Annotated[Int, Ge(1), Le(3660)] = 90
 
 
 @record
@@ -60,9 +60,9 @@ class PlanInfo:
     doc_number: str
     title: str
     title_en: str | None = None
-    issuers: list[str] = field(default_factory=list)
-    issued: dt.date
-    region: str
+    issuers: list[Name] = field(default_factory=list)
+    issued: Date
+    region: Name
     horizon: Horizon
     goal_text: str | None = None
     reporting: Reporting = Reporting()
@@ -71,7 +71,7 @@ class PlanInfo:
 
 @record
 class Section:
-    id: Annotated[int, Ge(1)]
+    id: Id
     numeral: str | None = None
     title: str
     title_en: str | None = None
@@ -79,10 +79,10 @@ class Section:
 
 @record
 class Unit:
-    name: Annotated[str, MinLen(1)]
+    name: Annotated[Name, MinLen(1)]
     kind: UnitKind
     name_en: str | None = None
-    aliases: list[str] = field(default_factory=list)
+    aliases: list[Name] = field(default_factory=list)
 
 
 @record
@@ -90,8 +90,8 @@ class Commitment:
     """A number the plan commits to inside a measure, with the words that say it."""
 
     kind: Annotated[str, SNAKE_CASE]
-    value: float | None = None
-    value_max: float | None = None
+    value: Float | None = None
+    value_max: Float | None = None
     unit: str | None = None
     quote: Annotated[str, MinLen(1)]
     note: str | None = None
@@ -101,16 +101,16 @@ class Commitment:
 class Extension:
     """A moved deadline: the original stays on record so slippage shows."""
 
-    due: dt.date
+    due: DueDate
     reason: Annotated[str, MinLen(1)]
-    granted: dt.date | None = None
+    granted: Date | None = None
 
 
 @record
 class Milestone:
     title: Annotated[str, MinLen(1)]
-    due: dt.date
-    unit: str | None = None
+    due: DueDate
+    unit: Name | None = None
     extensions: list[Extension] = field(default_factory=list)
 
     @property
@@ -120,15 +120,15 @@ class Milestone:
 
 @record
 class Measure:
-    id: Annotated[int, Ge(1)]
-    section: Annotated[int, Ge(1)]
+    id: Id
+    section: Id
     title: Annotated[str, MinLen(1)]
     title_en: str | None = None
     text: Annotated[str, MinLen(1)]
-    units: Annotated[list[str], MinLen(1)]
-    and_related: bool = False
+    units: Annotated[list[Name], MinLen(1)]
+    and_related: Bool = False
     commitments: list[Commitment] = field(default_factory=list)
-    due: dt.date | None = None
+    due: DueDate | None = None
     extensions: list[Extension] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
 

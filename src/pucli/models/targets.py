@@ -6,13 +6,13 @@ good: analysts of other regions write it by hand.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import field
 from typing import Annotated
 
-from annotated_types import Ge, Gt, Lt, MinLen
+from annotated_types import Ge, Gt, Le, Lt, MinLen
 
-from pucli.models.base import SNAKE_CASE, record
+from pucli.models.base import SNAKE_CASE, Bool, Date, Float, Id, Level, Name, record
+from pucli.models.domain import MAX_COUNT, MAX_MULTIPLE, MAX_RATE, MIN_RATE
 from pucli.models.quality import QualitySettings
 
 DEFAULT_METRIC = "total"
@@ -28,14 +28,16 @@ class Source:
 
 @record
 class Point:
-    date: dt.date
-    value: Annotated[float, Ge(0)]
-    metric: str = DEFAULT_METRIC
+    date: Date
+    value: Level
+    metric: Name = DEFAULT_METRIC
     # "target" is binding (力保); "aim" is aspirational (力争). Reporting treats both as targets.
     kind: str | None = None
-    growth: float | None = None  # the growth rate the plan states for reaching this point
-    increase: float | None = None  # the absolute increase the plan states
-    derived: bool = False
+    # the growth rate the plan states for reaching this point
+    growth: Annotated[Float, Gt(MIN_RATE), Lt(MAX_RATE)] | None = None
+    # the absolute increase the plan states
+    increase: Annotated[Float, Ge(-MAX_COUNT), Le(MAX_COUNT)] | None = None
+    derived: Bool = False
     note: str | None = None
     source: Source | None = None
 
@@ -45,10 +47,10 @@ class Rate:
     """A growth rate the plan states (e.g. 15 % a year over the five-year plan)."""
 
     name: str
-    value: Annotated[float, Gt(-1), Lt(10)]
-    start: dt.date
-    end: dt.date
-    metric: str = DEFAULT_METRIC
+    value: Annotated[Float, Gt(MIN_RATE), Lt(MAX_RATE)]
+    start: Date
+    end: Date
+    metric: Name = DEFAULT_METRIC
     note: str | None = None
     source: Source | None = None
 
@@ -58,9 +60,9 @@ class Metric:
     """A countable series: a built-in one relabelled or annotated, or a region's own."""
 
     name: Annotated[str, SNAKE_CASE]
-    label: str
+    label: Name
     label_en: str | None = None
-    measures: list[int] = field(default_factory=list)  # the plan's measures that concern it
+    measures: list[Id] = field(default_factory=list)  # the plan's measures that concern it
     note: str | None = None
     source: Source | None = None
 
@@ -74,16 +76,17 @@ class Goal:
     """
 
     metric: Annotated[str, SNAKE_CASE]
-    multiple: Annotated[float, Gt(0)] | None = None  # 2 for doubling; None: a programme
-    by: dt.date | None = None
-    measures: list[int] = field(default_factory=list)
+    # 2 for doubling; None: a programme
+    multiple: Annotated[Float, Gt(0), Le(MAX_MULTIPLE)] | None = None
+    by: Date | None = None
+    measures: list[Id] = field(default_factory=list)
     note: str | None = None
     source: Source | None = None
 
 
 @record
 class Targets:
-    region: Annotated[str, MinLen(1)]
+    region: Annotated[Name, MinLen(1)]
     baseline: Point
     targets: Annotated[list[Point], MinLen(1)]
     rates: list[Rate] = field(default_factory=list)

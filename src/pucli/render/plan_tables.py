@@ -8,7 +8,13 @@ from rich.text import Text
 from pucli.compute.browse import UnitLoad
 from pucli.i18n import t, title_of
 from pucli.models.plan import Measure, Plan
-from pucli.render.labels import kind_label, lead_mark, unit_kind_label
+from pucli.render.labels import (
+    commitment_kind_label,
+    commitment_unit_label,
+    kind_label,
+    lead_mark,
+    unit_kind_label,
+)
 
 
 def measures_table(plan: Plan, measures: list[Measure]) -> Table:
@@ -56,10 +62,13 @@ def measure_detail(plan: Plan, m: Measure) -> Text:
     if m.commitments:
         out.append(t("\n量化承诺\n", "\ncommitments\n"), style="bold")
         for c in m.commitments:
-            value = "" if c.value is None else f"{c.value:g}"
+            value = "" if c.value is None else _figure(c.value, c.unit)
             if c.value_max is not None:
-                value += f"–{c.value_max:g}"
-            out.append(f"  · {c.kind} {value} {c.unit or ''}  “{c.quote}”\n")
+                value += f"–{_figure(c.value_max, c.unit)}"
+            unit = "" if c.unit == "fraction" else commitment_unit_label(c.unit)
+            gap = "" if unit and not unit[0].isascii() else " "  # 24个工作日, 24 working days
+            out.append(f"  · {commitment_kind_label(c.kind)} {value}{gap}{unit}".rstrip()
+                       + f"  “{c.quote}”\n")
     if m.due or m.milestones:
         out.append(t("\n期限\n", "\ndeadlines\n"), style="bold")
         if m.due:
@@ -70,6 +79,13 @@ def measure_detail(plan: Plan, m: Measure) -> Text:
         for ms in m.milestones:
             out.append(f"  · {ms.title}  {ms.effective_due}  {ms.unit or ''}\n")
     return out
+
+
+def _figure(v: float, unit: str | None) -> str:
+    """A commitment's number as people write it: 2,000,000 (not 2e+06), 3% for a share."""
+    if unit == "fraction":
+        return f"{v * 100:g}%"
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.10g}"
 
 
 def units_table(plan: Plan, loads: list[UnitLoad]) -> Table:

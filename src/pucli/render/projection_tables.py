@@ -14,7 +14,9 @@ from pucli.compute.periods import month_index
 from pucli.compute.projection import RATING_SCALE, Projection
 from pucli.compute.regions import RegionRow
 from pucli.i18n import is_english, t
+from pucli.models.domain import annual_rate
 from pucli.render.labels import (
+    backtest_note,
     cagr_label,
     cagr_text,
     indicative_mark,
@@ -153,7 +155,7 @@ def path_label(path) -> str:
         prev_d, prev = d0, v0
         for d, v in rest:
             years = (month_index(d) - month_index(prev_d)) / 12
-            rate = ((v / prev) ** (1 / years) - 1) * 100 if years > 0 and prev else 0.0
+            rate = annual_rate(prev, v, years) * 100 if years > 0 and prev else 0.0
             steps.append(f"{d} 达到 {v:,.0f}（年均 {rate:+.1f}%）")
             prev_d, prev = d, v
         return f"逐个达到目标值：从 {v0:,.0f}（{d0}）起，" + "，".join(steps)
@@ -297,5 +299,6 @@ def backtest_table(scores: list[Score]) -> Table:
                       "" if s.mape is None else f"{s.mape:.2f} %",
                       "" if s.mase is None else f"{s.mase:.2f}",
                       "" if s.rel_mae is None else f"{s.rel_mae:.2f}",
-                      "" if s.coverage is None else f"{s.coverage * 100:.0f} %", s.note)
+                      "" if s.coverage is None else f"{s.coverage * 100:.0f} %",
+                      backtest_note(s.note))
     return table
