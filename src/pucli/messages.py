@@ -252,13 +252,28 @@ MESSAGES: dict[str, list[Pair]] = {
     # options and usage
     "usage": [("xlsx 输出需要指定文件", "xlsx output needs a file"),
               ("{detail}", "{detail}")],
-    "method": [("{detail}", "{detail}")],
+    "method": [
+        ("方法 {method} 至少需要 {n} 个实际数，现有 {k} 个",
+         "method '{method}' needs at least {n} actuals; there is {k}"),
+        ("方法 {method} 至少需要 {n} 个实际数，现有 {k} 个",
+         "method '{method}' needs at least {n} actuals; there are {k}"),
+        ("方法 {method} 按增长率计算，需要大于零的实际数；{date} 的实际数为 {value}",
+         "method '{method}' works on growth rates, which need counts above zero; the actual "
+         "of {date} is {value}"),
+        ("seasonal 需要连续的月末数", "seasonal needs consecutive month ends"),
+        ("damped-trend 至少需要 {n} 个间隔规则的实际数（全部为月末、季末或年末）",
+         "damped-trend needs at least {n} regularly spaced actuals (all month ends, or all "
+         "quarter ends, or all year ends)"),
+        ("{detail}", "{detail}")],
     "missing-extra": [("写 .docx 需要 python-docx 包",
                        "writing .docx needs the python-docx package")],
 }
 
 HINTS: list[Pair] = [
     ("是不是 '{x}'？", "did you mean '{x}'?"),
+    ("改用 --method drift（匀速净增），它适用于零值",
+     "use --method drift (constant net increase), which works with zeros"),
+    ("改用 --method {x}", "use --method {x}"),
     ("是不是 {x}？", "did you mean {x}?"),
     ("写举措编号：是不是 {x}？", "write the measure's number: did you mean {x}?"),
     ("改写为 '{x}'", "write '{x}'"),
