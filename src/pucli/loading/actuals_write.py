@@ -8,8 +8,10 @@ with errors are rejected with their reasons, and the rest are appended with one
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
+import io
 import os
 from dataclasses import dataclass, field
 
@@ -175,8 +177,9 @@ def _read_locked(path, display: str) -> str:
 
 def _header(existing: str, records: list[dict[str, str]]) -> list[str]:
     if existing:
-        first = existing.splitlines()[0].lstrip("\ufeff")
-        return [h.strip() for h in first.split(",")]
+        # read as CSV: R's write.csv quotes every field, the header too ("date","total")
+        first = next(csv.reader(io.StringIO(existing.lstrip("\ufeff"))), [])
+        return [h.strip() for h in first]
     used = {c for r in records for c, v in r.items() if v != ""}
     return REQUIRED_COLUMNS + [c for c in OPTIONAL_COLUMNS if c in used]
 
