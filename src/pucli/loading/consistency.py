@@ -85,7 +85,8 @@ def _points(targets: Targets):
 def _check_step(doc: YamlDoc, prev, path, point) -> list[Problem]:
     out = []
     years = years_between(prev.date, point.date)
-    if years > 0 and annual_rate(prev.value, point.value, years) >= MAX_RATE:
+    if prev.value > 0 and years > 0 and annual_rate(prev.value, point.value,
+                                                    years) >= MAX_RATE:
         # beyond the domain of a stated rate: compounding it between the two dates would
         # leave the range of numbers projections and charts can hold
         return [doc.problem(
@@ -101,7 +102,7 @@ def _check_step(doc: YamlDoc, prev, path, point) -> list[Problem]:
             hint="check the figures against the plan's text"))
     if point.growth is not None and prev.value > 0:
         implied = prev.value * (1 + point.growth)
-        if abs(implied - point.value) / point.value > TOLERANCE:
+        if abs(implied - point.value) > TOLERANCE * max(point.value, implied):
             actual = point.value / prev.value - 1
             out.append(doc.problem(
                 "inconsistent-targets",
@@ -123,7 +124,7 @@ def _check_rate(doc: YamlDoc, targets: Targets, i: int) -> list[Problem]:
                 continue
             years = years_between(start.date, end.date)
             implied = compound(start.value, rate.value, years)
-            if abs(implied - end.value) / end.value <= TOLERANCE:
+            if abs(implied - end.value) <= TOLERANCE * max(end.value, implied):
                 continue
             needed = annual_rate(start.value, end.value, years)
             out.append(doc.problem(

@@ -72,7 +72,7 @@ def projection_rows(p: Projection, regions: list[RegionRow] | None = None,
         rows.append([p.region, r.date.isoformat(), period_label(p, r.date), _n(r.plan),
                      _n(r.plan_rate), _n(r.actual), _n(r.projection), _n(r.low), _n(r.high),
                      _n(gap),
-                     None if gap is None else round(gap / r.plan, 4)])
+                     None if gap is None or not r.plan else round(gap / r.plan, 4)])
     for r in regions or []:
         rows.append([r.region, r.date.isoformat(), period_label(p, r.date), None, None,
                      _n(r.actual), _n(r.projection), _n(r.low), _n(r.high), None, None])
@@ -204,7 +204,7 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
         # compact cells: the whole table fits an 80-column terminal
         interval = f"{_fmt(r.low)}–{_fmt(r.high)}" if r.low is not None else ""
         gap_text = "" if gap is None or (p.method == "plan" and r.actual is None) else \
-            f"{gap:+,.0f} ({gap / r.plan * 100:+.1f}%)"
+            f"{gap:+,.0f}" + (f" ({gap / r.plan * 100:+.1f}%)" if r.plan else "")
         cells += [_fmt(r.actual), _fmt(r.projection), interval, gap_text]
         table.add_row(*cells)
     goals = Table(show_edge=False, pad_edge=False, title=t("目标", "targets"),
