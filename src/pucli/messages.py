@@ -87,6 +87,9 @@ MESSAGES: dict[str, list[Pair]] = {
         ("无法读取 '{value}'：{detail}", "cannot read '{value}': {detail}"),
         ("{detail}（实际为 {got}）", "{detail} (got {got})"),
         ("{detail}", "{detail}"),
+        ("tolerance 只适用于 direction: about", "tolerance applies only to direction: about"),
+        ("这一项需要 value（增长目标可以只写 growth）",
+         "a figure needs a value (or, for a growth target, growth)"),
     ],
     "invalid-date": [
         ("'{value}' 不是真实存在的日期（{detail}）", "'{value}' is not a real date ({detail})"),
@@ -164,6 +167,29 @@ MESSAGES: dict[str, list[Pair]] = {
          "the targets imply two paths: {start} ({start_date}) growing {rate} a year reaches "
          "{implied} by {end_date}, not {end}; reaching {end2} from {start2} takes {needed} "
          "a year"),
+        ("{a} + {b} = {sum}，不等于 {value}（按基数起算，increase_from: baseline）",
+         "{a} + {b} = {sum}, not {value}, counting from the baseline (increase_from: baseline)"),
+        ("{a} + {b} = {sum}，不等于 {value}（按上一个数起算，increase_from: previous）",
+         "{a} + {b} = {sum}, not {value}, counting from the previous figure "
+         "(increase_from: previous)"),
+        ("{a} × (1 + {rate}) = {implied}，不等于 {value}（实际为 {actual}；按基数起算，"
+         "increase_from: baseline）",
+         "{a} × (1 + {rate}) = {implied}, not {value} (that is {actual}), counting from the "
+         "baseline (increase_from: baseline)"),
+        ("{a} × (1 + {rate}) = {implied}，不等于 {value}（实际为 {actual}；按上一个数起算，"
+         "increase_from: previous）",
+         "{a} × (1 + {rate}) = {implied}, not {value} (that is {actual}), counting from the "
+         "previous figure (increase_from: previous)"),
+    ],
+    # issue 11: regional targets, acknowledgements
+    "regions-do-not-add-up": [
+        ("'{metric}' 各地区 {date} 的目标合计为 {sum}，不等于全域目标 {total}（{names}）",
+         "the regional targets of '{metric}' for {date} add up to {sum}, not the whole "
+         "region's {total} ({names})"),
+    ],
+    "stale-acknowledgement": [
+        ("acknowledge[{i}] 确认的 {code}（位置 {at}）已不再出现",
+         "acknowledge[{i}] names {code} at {at}, which no longer occurs"),
     ],
     # CSV files
     "csv-syntax": [
@@ -233,6 +259,15 @@ MESSAGES: dict[str, list[Pair]] = {
 }
 
 HINTS: list[Pair] = [
+    ("已确认：{x}", "acknowledged: {x}"),
+    ("按基数起算时成立：如果方案的增量是从基数算起，加上 'increase_from: baseline'",
+     "it holds counting from the baseline: if the plan counts the increase from there, add "
+     "'increase_from: baseline'"),
+    ("逐个核对各地区的数；如果方案本身就留有未分配到地区的部分，在 acknowledge: 下确认这条警告",
+     "check each region's figure; if the plan itself leaves part of the total unassigned, "
+     "acknowledge this warning under acknowledge:"),
+    ("删除这一项，或改正其代码和位置（每条警告的位置后面都写着）",
+     "remove the entry, or correct its code and path (shown after each warning's location)"),
     ("是不是 '{x}'？", "did you mean '{x}'?"),
     ("是不是 {x}？", "did you mean {x}?"),
     ("写举措编号：是不是 {x}？", "write the measure's number: did you mean {x}?"),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from pucli.loading.acknowledge import apply_acknowledgements
 from pucli.loading.consistency import check_targets
 from pucli.loading.crossref import check_plan
 from pucli.loading.schema import validate, validate_model
@@ -37,6 +38,7 @@ def load_plan(path: Path, display: str | None = None) -> tuple[Plan | None, list
     plan, doc, problems = load_yaml_model(path, display or str(path), Plan)
     if plan is not None and doc is not None:
         problems += check_plan(plan, doc)
+        problems = apply_acknowledgements(problems, plan.acknowledge, doc)
     elif doc is not None and isinstance(doc.data, dict):
         partial = _partial_plan(doc.data)
         if partial is not None:
@@ -76,6 +78,7 @@ def load_targets(path: Path, display: str | None = None) -> tuple[Targets | None
     targets, doc, problems = load_yaml_model(path, display or str(path), Targets)
     if targets is not None and doc is not None:
         problems += check_targets(targets, doc)
+        problems = apply_acknowledgements(problems, targets.acknowledge, doc)
     return targets, problems
 
 

@@ -13,7 +13,9 @@ plus :class:`Pattern` for a regular expression.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, dataclass_transform
+from typing import Annotated, Any, dataclass_transform
+
+from annotated_types import MinLen
 
 # pydantic's config for every model: a key the model does not declare is an error.
 CONFIG = {"extra": "forbid"}
@@ -39,3 +41,14 @@ class Pattern:
 
 
 SNAKE_CASE = Pattern(r"^[a-z][a-z0-9_]*$")
+
+
+@record
+class Acknowledgement:
+    """A warning the data file keeps on purpose: ``code`` at ``at`` (the path a warning
+    names, e.g. ``rates[0].value``), and ``reason`` why it stands (e.g. the plan's own two
+    figures). Validation shows that warning as a note, so ``--strict`` can pass."""
+
+    code: Annotated[str, MinLen(1)]
+    at: Annotated[str, MinLen(1)]
+    reason: Annotated[str, MinLen(1)]

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from annotated_types import Ge, Le, MinLen
 
-from pucli.models.base import SNAKE_CASE, record
+from pucli.models.base import SNAKE_CASE, Acknowledgement, record
 
 UnitKind = Literal[
     "county_department",
@@ -149,6 +149,7 @@ class Plan:
     sections: Annotated[list[Section], MinLen(1)]
     units: Annotated[list[Unit], MinLen(1)]
     measures: Annotated[list[Measure], MinLen(1)]
+    acknowledge: list[Acknowledgement] = field(default_factory=list)
 
     def unit_index(self) -> dict[str, str]:
         """Every name and alias → the registry name."""
