@@ -88,10 +88,16 @@ MESSAGES: dict[str, list[Pair]] = {
         ("{detail}（实际为 {got}）", "{detail} (got {got})"),
         ("{detail}", "{detail}"),
         ("tolerance 只适用于 direction: about", "tolerance applies only to direction: about"),
+        ("只有 township_group 才有 members", "only a township_group has members"),
+        ("举措需要责任单位（units 或 lead）", "a measure needs its units (or lead)"),
         ("这一项需要 value（增长目标可以只写 growth）",
          "a figure needs a value (or, for a growth target, growth)"),
     ],
     "invalid-date": [
+        ("无法把 '{value}' 读成期限", "cannot read '{value}' as a deadline"),
+        ("'{value}' 没有说是哪一年，而方案跨越多年",
+         "'{value}' does not say which year, and the plan spans several years"),
+        ("'{value}' 不是日期：节点需要一个日期", "'{value}' is not a date: a milestone needs one"),
         ("'{value}' 不是真实存在的日期（{detail}）", "'{value}' is not a real date ({detail})"),
         ("'{value}' 不是日期", "'{value}' is not a date"),
         ("{detail}（实际为 {got}）", "{detail} (got {got})"),
@@ -181,7 +187,8 @@ MESSAGES: dict[str, list[Pair]] = {
          "{a} × (1 + {rate}) = {implied}, not {value} (that is {actual}), counting from the "
          "previous figure (increase_from: previous)"),
     ],
-    # issue 11: regional targets, acknowledgements
+    # issue 11: regional targets, acknowledgements, nested sections
+    "section-cycle": [("部分 {id} 嵌套在自身之内", "section {id} is nested inside itself")],
     "regions-do-not-add-up": [
         ("'{metric}' 各地区 {date} 的目标合计为 {sum}，不等于全域目标 {total}（{names}）",
          "the regional targets of '{metric}' for {date} add up to {sum}, not the whole "
@@ -259,6 +266,14 @@ MESSAGES: dict[str, list[Pair]] = {
 }
 
 HINTS: list[Pair] = [
+    ("写日期（2023-06-30）或方案原文的说法：{x}",
+     "write a date (2023-06-30) or the plan's words: {x}"),
+    ("每个举措一个编号；方案自己的序号写在 'number'",
+     "give each measure its own id; the plan's own numbering goes in 'number'"),
+    ("parent 写上一级标题，例如（一）的上一级是 二、",
+     "parent names the enclosing heading, e.g. 二、 for （一）"),
+    ("先在 units: 中登记每个成员", "register each member under units: first"),
+    ("设置 kind: township_group，或删除 members", "set kind: township_group, or remove members"),
     ("已确认：{x}", "acknowledged: {x}"),
     ("按基数起算时成立：如果方案的增量是从基数算起，加上 'increase_from: baseline'",
      "it holds counting from the baseline: if the plan counts the increase from there, add "

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pucli.compute.overdue import latest_reports, responsible_units
+from pucli.compute.overdue import latest_reports, lead_units, responsible_units, with_members
 from pucli.models.plan import Plan
 from pucli.models.progress import DONE, STATUSES, ProgressEntry
 
@@ -36,16 +36,17 @@ class LedgerRow:
 def ledger_rows(plan: Plan, entries: Iterable[ProgressEntry], *, unit: str | None = None,
                 section: int | None = None, as_of: dt.date | None = None) -> list[LedgerRow]:
     """One row per measure and responsible unit, in plan order, lead unit first."""
-    latest = latest_reports(entries, as_of)
+    latest = with_members(latest_reports(entries, as_of), plan)
     index = plan.unit_index()
     rows = []
     for m in plan.measures:
         if section is not None and m.section != section:
             continue
-        for pos, u in enumerate(responsible_units(plan, m, index)):
+        leads = lead_units(m, index)
+        for u in responsible_units(plan, m, index):
             if unit is not None and u != unit:
                 continue
-            rows.append(LedgerRow(m.id, m.title, m.section, u, pos == 0, latest.get((m.id, u)),
+            rows.append(LedgerRow(m.id, m.title, m.section, u, u in leads, latest.get((m.id, u)),
                                   m.title_en))
     return rows
 
@@ -75,8 +76,7 @@ def status_summary(plan: Plan, rows: Iterable[LedgerRow], by: str = "unit",
     for r in rows:
         if by == "section":
             key = str(r.section)
-            sec = sections.get(r.section)
-            label = sec.title if sec else key
+            label = plan.heading(r.section) if r.section in sections else key
         else:
             key, label = r.unit, r.unit
         g = groups.setdefault(key, StatusCount(key, label, dict.fromkeys(

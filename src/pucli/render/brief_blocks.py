@@ -56,7 +56,8 @@ def brief_blocks(brief: Brief) -> list[Block]:
     """The whole brief, top to bottom."""
     plan = brief.plan.plan
     out: list[Block] = [Heading(title(brief), 1)]
-    line = t(f"{plan.doc_number} · 截至 {brief.as_of}", f"{plan.doc_number} · as of {brief.as_of}")
+    doc = f"{plan.doc_number} · " if plan.doc_number else ""  # not every plan shows a 文号
+    line = t(f"{doc}截至 {brief.as_of}", f"{doc}as of {brief.as_of}")
     if brief.changes:
         line += t(f" · 与 {brief.changes.since} 相比", f" · compared with {brief.changes.since}")
     out.append(Paragraph(line))
@@ -176,8 +177,7 @@ def _sections(brief: Brief) -> list[Block]:
     for g in brief.by_section:
         sec = sections.get(int(g.group))
         name = title_of(sec) if sec else g.label
-        numeral = f"（{sec.numeral}）" if sec and sec.numeral and not is_english() \
-            else f"{g.group}. "
+        numeral = brief.plan.numeral(int(g.group))  # as in `measures` and `status`
         rows.append([numeral + name, str(g.total), *(str(g.counts[s]) for s in statuses),
                      f"{g.share_done:.0%}"])
     return [Heading(t("四、各部分进展", "4. Status by section")),

@@ -22,6 +22,9 @@ _METHOD = {"plan": ("规划路径（实际数不足两个，无法测算趋势�
            "damped-trend": ("阻尼趋势指数平滑", "damped-trend exponential smoothing"),
            "seasonal": ("分月增长并做季节调整", "monthly growth with seasonal adjustment")}
 _UNIT_KIND = {"county_department": ("县直部门", "county department"),
+              "district_department": ("区直部门", "district department"),
+              "city_department": ("市直部门", "city department"),
+              "township_group": ("乡镇（街道）组", "group of townships"),
               "vertical_branch": ("垂直管理派驻", "vertical branch"),
               "township": ("乡镇", "township"), "party_body": ("党委部门", "party body"),
               "people_organisation": ("人民团体", "people's organisation"),
@@ -57,6 +60,21 @@ def method_label(code: str) -> str:
 
 def unit_kind_label(code: str) -> str:
     return _pick(_UNIT_KIND, code)
+
+
+_CADENCE = {"monthly": ("每月", "month"), "quarterly": ("每季度", "quarter"),
+            "half-yearly": ("每半年", "half-year"), "yearly": ("每年", "year")}
+
+
+def cadence_label(code: str | None) -> str:
+    return _pick(_CADENCE, code)
+
+
+def due_label(due, words: str | None) -> str:
+    """A deadline with the plan's own words when it has them: "2023-06-30（2023年6月底前）"."""
+    if not words or words == str(due):
+        return str(due)
+    return f"{due}（{words}）" if not is_english() else f"{due} ({words})"
 
 
 def lead_mark() -> str:
