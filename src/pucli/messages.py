@@ -27,6 +27,7 @@ MESSAGES: dict[str, list[Pair]] = {
     "unreadable-file": [
         ("无法读取文件：{reason}", "cannot read file: {reason}"),
         ("这是文件夹，不是文件", "is a folder, not a file"),
+        ("这是文件，不是文件夹", "is a file, not a folder"),
         ("无法读取工作簿：{reason}", "cannot read workbook: {reason}"),
     ],
     "file-too-large": [("文件大小 {size} MiB，pucli 不读取超过 {limit} MiB 的文件",
@@ -187,7 +188,8 @@ MESSAGES: dict[str, list[Pair]] = {
          "{a} × (1 + {rate}) = {implied}, not {value} (that is {actual}), counting from the "
          "previous figure (increase_from: previous)"),
     ],
-    # issue 11: regional targets, acknowledgements, nested sections
+    # issue 11: regional targets, acknowledgements, nested sections, pucli init
+    "file-exists": [("文件已存在；pucli init 从不覆盖文件", "file exists; pucli init never overwrites")],
     "section-cycle": [("部分 {id} 嵌套在自身之内", "section {id} is nested inside itself")],
     "regions-do-not-add-up": [
         ("'{metric}' 各地区 {date} 的目标合计为 {sum}，不等于全域目标 {total}（{names}）",
@@ -266,6 +268,8 @@ MESSAGES: dict[str, list[Pair]] = {
 }
 
 HINTS: list[Pair] = [
+    ("换一个新文件夹，或先把这个文件移走", "choose a new folder, or move the file away"),
+    ("写一个新的或已有的文件夹", "name a new or existing folder"),
     ("写日期（2023-06-30）或方案原文的说法：{x}",
      "write a date (2023-06-30) or the plan's words: {x}"),
     ("每个举措一个编号；方案自己的序号写在 'number'",
@@ -380,8 +384,11 @@ HINTS: list[Pair] = [
     ("`pucli project` 会同时给出两种解读；如果方案本身如此，无需修改",
      "both readings are shown by `pucli project`; no change is needed if the plan itself "
      "says so"),
-    ("写整数，例如 7961", "write a whole number, e.g. 7961"),
-    ("市场主体数量是整数", "counts of entities are whole numbers"),
+    ("写整数，例如 1250", "write a whole number, e.g. 1250"),
+    ("计数是整数；在 metrics[].unit 中声明了 %、万吨、亿元等单位的指标可以有小数",
+     "counts are whole numbers; a metric declared with a unit such as %, 万吨 or 亿元 "
+     "(metrics[].unit) may have decimals"),
+    ("按小数写，例如 4.5", "write the figure as a decimal, e.g. 4.5"),
     ("数量不能小于零", "counts cannot be below zero"),
     ("期末日期写作 YYYY-MM-DD，例如 2022-12-31",
      "write the period end as YYYY-MM-DD, e.g. 2022-12-31"),

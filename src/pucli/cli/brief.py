@@ -75,6 +75,7 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
     from pucli.loading.progress import open_progress
     from pucli.models.metrics import metric_registry
     from pucli.render.brief_blocks import brief_blocks
+    from pucli.render.metric_sections import metric_section
     from pucli.render.console import stderr_console
     from pucli.render.progress import steps
 
@@ -89,16 +90,19 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
         targets = open_targets(folder)
         # the registry from the targets already read, not a second read of targets.yaml
         actuals = open_actuals(folder, registry=metric_registry(targets.metrics))
-        series = actuals.whole(as_of=day)
+        # the headline covers the first metric with a target; each other one a section
+        metrics = targets.metrics_with_targets() or ["total"]
         entries = open_progress(folder, plan)
         step(t("预测", "projecting"))
-        projection = project_counts(targets, series, day)
+        projection, *others = [project_counts(targets, actuals.whole(m, as_of=day), day,
+                                              metric=m) for m in metrics]
         png = None
         if chart:
             step(t("绘制图表", "drawing the chart"))
             png, lang = _chart_png(projection)
         step(t("汇总逾期和进度", "overdue items and status"))
         result = build_brief(plan, projection, entries, day, since)
+        result.extra_sections += [metric_section(p) for p in others]
         result.extra_sections += _extra_sections(targets, actuals, day)
         blocks = brief_blocks(result)
     if chart and lang == "en" and not is_english():

@@ -130,7 +130,7 @@ def _check_step(doc: YamlDoc, prev, path, point, base=None) -> list[Problem]:
                }.get(declared or "", "") if start is base or declared != "baseline" else ""
     d = max(decimals_of(start.value), decimals_of(point.value),
             decimals_of(point.increase or 0))
-    near = 0.5 * 10 ** -d  # half the last digit written: 7,960.6 is 7,961, 4.56 is 4.6
+    near = 0.5 * 10 ** -d  # half the last digit written: 1,229.6 is 1,230, 4.56 is 4.6
     if point.increase is not None and abs(start.value + point.increase - point.value) > near:
         hint = "check the figures against the plan's text"
         if (declared is None and base is not None and base is not prev

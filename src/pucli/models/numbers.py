@@ -13,7 +13,7 @@ COUNT_UNITS = frozenset({"户", "家", "个", "人", "件", "项", "座", "所",
 
 
 def decimals_of(x: float) -> int:
-    """Decimal places of ``x`` as written (4.5 → 1, 14.25 → 2, 7961.0 → 0), at most 4."""
+    """Decimal places of ``x`` as written (4.5 → 1, 14.25 → 2, 1250.0 → 0), at most 4."""
     if not math.isfinite(x) or x == int(x):
         return 0
     text = f"{x:.{MAX_DECIMALS}f}".rstrip("0")

@@ -10,6 +10,9 @@ from typing import Any
 from pucli.compute.brief import Brief, Changes
 from pucli.compute.overdue import LateItem
 from pucli.i18n import is_english, t, title_of
+from pucli.models.numbers import figure
+from pucli.render.metric_sections import metric_heading
+from pucli.render.projection_tables import expected_text, gap_text, target_text
 from pucli.render import labels as lb
 
 
@@ -82,19 +85,26 @@ def _headline(brief: Brief) -> list[Block]:
     p = brief.projection
     out: list[Block] = [Heading(t("一、总体情况", "1. Headline"))]
     items = []
+    unit, d = p.unit or "户", p.decimals  # the metric's own unit and decimals
+    if p.unit or p.metric != "total":
+        zh, en = metric_heading(p)
+        items.append(t(f"指标：{zh}", f"Metric: {en}"))
     if p.latest:
-        items.append(t(f"最新实际数：{lb.number(p.latest[1])} 户（{p.latest[0]}）",
-                       f"Latest count: {lb.number(p.latest[1])} ({p.latest[0]})"))
+        items.append(t(f"最新实际数：{p.latest[1]:,.{d}f} {unit}（{p.latest[0]}）",
+                       f"Latest count: {p.latest[1]:,.{d}f} ({p.latest[0]})"))
     else:
         items.append(t("尚无实际数（actuals.csv 为空）", "No actuals recorded yet"))
-    if p.required_annual_growth is not None and p.targets:
-        final = p.targets[-1]
+    levels = [c for c in p.targets if c.measure == "level"]
+    if p.required_annual_growth is not None and levels and levels[-1].direction == "at_least":
+        final = levels[-1]
         items.append(t(
-            f"要在 {final.date} 达到 {lb.number(final.value)} 户，每年还需增长 "
-            f"{lb.percent(p.required_annual_growth, 2)}，即每月净增 {p.net_new_per_month:,.1f} 户",
-            f"To reach {lb.number(final.value)} by {final.date}: "
+            f"要在 {final.date} 达到 {figure(final.value)} {unit}，每年还需增长 "
+            f"{lb.percent(p.required_annual_growth, 2)}，即每月净增 "
+            f"{p.net_new_per_month:,.{d + 1}f} {unit}",
+            f"To reach {figure(final.value)} by {final.date}: "
             f"{lb.percent(p.required_annual_growth, 2)} growth a year, "
-            f"{p.net_new_per_month:,.1f} net new entities a month"))
+            f"{p.net_new_per_month:,.{d + 1}f} net new "
+            f"{p.unit or 'entities'} a month"))
     rule = lb.rule_text(p.targets[-1]) if p.targets else ""
     items.append(t(f"评级：{lb.rating_label(p.rating)}" + (f"（{rule}）" if rule else ""),
                    f"Rating: {p.rating}" + (f" ({rule})" if rule else "")))
@@ -109,6 +119,11 @@ def _headline(brief: Brief) -> list[Block]:
             to_go = f"{c.value - p.latest[1]:,.0f}"
         else:
             to_go = ""
+        if c.measure != "level" or c.direction != "at_least" or p.decimals:
+            to_go = "" if c.basis != "actual" else to_go  # "to go" reads only upward counts
+            rows.append([str(c.date), target_text(c, d), to_go, expected_text(c, d),
+                         gap_text(c, d), lb.rating_label(c.rating)])
+            continue
         rows.append([str(c.date), lb.number(c.value), to_go,
                      lb.number(c.expected), _gap(c.gap, c.gap_pct), lb.rating_label(c.rating)])
     out.append(TableBlock(

@@ -11,12 +11,12 @@ from pucli.compute.projection import Projection
 
 LABELS = {
     "zh": {"title": "{region}{metric}：规划路径、实际与预测", "x": "年末",
-           "y": "{metric}（户）", "plan": "规划路径一：逐个达到目标值",
+           "y": "{metric}（{unit}）", "plan": "规划路径一：逐个达到目标值",
            "rate": "规划路径二：{rate}年后年均增长{pct}",
            "actual": "实际", "projection": "预测（{method}）", "band": "80% 区间",
            "target": "目标"},
     "en": {"title": "{region} {metric}: plan path, actuals and projection",
-           "x": "year end", "y": "{metric}", "plan": "plan (targets): {label}",
+           "x": "year end", "y": "{metric} ({unit})", "plan": "plan (targets): {label}",
            "rate": "plan (rate): {label}", "actual": "actual",
            "projection": "projection ({method})", "band": "80 % interval", "target": "target"},
 }
@@ -76,7 +76,8 @@ def render_projection_chart(p: Projection, path: FilePath, font: str | None) -> 
             (p.metric_label_en or "market entities")
         ax.set_title(text["title"].format(region=region, metric=metric))
         ax.set_xlabel(text["x"])
-        ax.set_ylabel(text["y"].format(metric=metric))
+        unit = p.unit or ("户" if lang == "zh" else "entities")  # metrics[].unit
+        ax.set_ylabel(text["y"].format(metric=metric, unit=unit))
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8, loc="upper left")
         ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")

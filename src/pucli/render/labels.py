@@ -108,6 +108,9 @@ def rule_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
     """The rule behind a target's rating, in the current language."""
     if is_english():
         return check.rule
+    if getattr(check, "direction", "at_least") != "at_least" or \
+            getattr(check, "measure", "level") != "level":
+        return _rule_zh(check)
     v, goal = number(check.expected), number(check.value)
     if check.basis == "actual":
         sign = "≥" if check.expected >= check.value else "<"
@@ -123,6 +126,44 @@ def rule_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
             "probable": f"预测 {v} ≥ 目标 {goal} > 80% 区间下限 {lo}",
             "at risk": f"预测 {v} < 目标 {goal} ≤ 80% 区间上限 {hi}",
             "off track": f"80% 区间上限 {hi} < 目标 {goal}"}.get(check.rating, check.rule)
+
+
+def _rule_zh(c) -> str:
+    """The Chinese rule of an at-most, about or growth target (see compute.target_rules)."""
+    from pucli.compute.target_rules import meets
+
+    growth = c.measure == "growth"
+
+    def f(v: float) -> str:
+        return f"{v * 100:+.1f}%" if growth else f"{v:,.{_decimals(c.value)}f}"
+
+    tol = f" ± {c.tolerance * 100:.1f}" if growth and c.tolerance else (
+        f" ± {f(c.tolerance)}" if c.tolerance else "")
+    what = {"at_most": f"≤ {f(c.value)}", "about": f"{f(c.value)}{tol}"}.get(
+        c.direction, f"≥ {f(c.value)}")
+    if c.basis == "actual":
+        ok = meets(c.direction, c.tolerance, c.value, c.expected)
+        word = "增速" if growth else "实际"
+        return f"目标{'年份' if growth else '日期'}已过：{word} {f(c.expected)} " \
+               f"{'满足' if ok else '未满足'}目标 {what}"
+    if c.basis == "none":
+        return (f"增速评级需要 {c.date.year - 1} 年的数" if growth and "figure of" in c.rule
+                else "评级需要预测（至少两个实际数）")
+    if c.low is None:
+        ok = meets(c.direction, c.tolerance, c.value, c.expected)
+        return (f"无区间（只有两个实际数）：预测满足目标为“可能完成”，否则“有风险”——"
+                f"预测 {f(c.expected)} {'满足' if ok else '未满足'}目标 {what}")
+    lo, hi = f(c.low), f(c.high)
+    return {"on track": f"80% 区间 {lo} – {hi} 全部满足目标 {what}",
+            "probable": f"预测 {f(c.expected)} 满足目标 {what}，但 80% 区间 {lo} – {hi} 未全部满足",
+            "at risk": f"预测 {f(c.expected)} 未满足目标 {what}，但 80% 区间 {lo} – {hi} 有部分满足",
+            "off track": f"80% 区间 {lo} – {hi} 都不满足目标 {what}"}.get(c.rating, c.rule)
+
+
+def _decimals(v: float) -> int:
+    from pucli.models.numbers import decimals_of
+
+    return decimals_of(v)
 
 
 def rating_scale() -> str:
