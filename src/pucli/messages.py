@@ -189,7 +189,8 @@ MESSAGES: dict[str, list[Pair]] = {
          "previous figure (increase_from: previous)"),
     ],
     # issue 11: regional targets, acknowledgements, nested sections, pucli init
-    "file-exists": [("文件已存在；pucli init 从不覆盖文件", "file exists; pucli init never overwrites")],
+    "file-exists": [("文件已存在；pucli init 从不覆盖文件",
+                     "file exists; pucli init never overwrites")],
     "section-cycle": [("部分 {id} 嵌套在自身之内", "section {id} is nested inside itself")],
     "regions-do-not-add-up": [
         ("'{metric}' 各地区 {date} 的目标合计为 {sum}，不等于全域目标 {total}（{names}）",

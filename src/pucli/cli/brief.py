@@ -75,8 +75,8 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
     from pucli.loading.progress import open_progress
     from pucli.models.metrics import metric_registry
     from pucli.render.brief_blocks import brief_blocks
-    from pucli.render.metric_sections import metric_section
     from pucli.render.console import stderr_console
+    from pucli.render.metric_sections import metric_section
     from pucli.render.progress import steps
 
     if fmt is BriefFormat.docx:

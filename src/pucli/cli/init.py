@@ -23,8 +23,8 @@ def init(
     for path in init_folder(folder):
         stderr_console().print(t(f"已写入 {path}", f"wrote {path}"), markup=False,
                                soft_wrap=True)
-    stderr_console().print(t(f"下一步：按方案原文替换示例内容，然后运行 pucli validate --data {folder}"
-                             "（步骤见 docs/new-plan.md）",
+    stderr_console().print(t(f"下一步：按方案原文替换示例内容，然后运行 "
+                             f"pucli validate --data {folder}（步骤见 docs/new-plan.md）",
                              f"next: replace the 示例 entries with the plan's own words, then run "
                              f"pucli validate --data {folder} (see docs/new-plan.md)"),
                            markup=False, soft_wrap=True)

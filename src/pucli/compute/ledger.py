@@ -58,6 +58,7 @@ class StatusCount:
     group: str
     label: str
     counts: dict[str, int] = field(default_factory=dict)
+    heading: str = ""  # a section's numeral and title as the plan prints them ("（一）…")
 
     @property
     def total(self) -> int:
@@ -76,11 +77,12 @@ def status_summary(plan: Plan, rows: Iterable[LedgerRow], by: str = "unit",
     for r in rows:
         if by == "section":
             key = str(r.section)
-            label = plan.heading(r.section) if r.section in sections else key
+            sec = sections.get(r.section)
+            label = sec.title if sec else key
         else:
             key, label = r.unit, r.unit
         g = groups.setdefault(key, StatusCount(key, label, dict.fromkeys(
-            (*STATUSES, NO_REPORT), 0)))
+            (*STATUSES, NO_REPORT), 0), plan.heading(r.section) if by == "section" else ""))
         g.counts[r.status] += 1
     out = list(groups.values())
     if by == "section":

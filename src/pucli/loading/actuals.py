@@ -71,9 +71,9 @@ def _parse_count(table: CsvTable, row: CsvRow, column: str) -> tuple[int | None,
             fraction = False
         if fraction:
             return None, table.problem("not-whole", f"{column} {text} is not a whole number",
-                                       row, column, hint="counts are whole numbers; a metric declared with a "
-                                       "unit such as %, 万吨 or 亿元 (metrics[].unit) may have "
-                                       "decimals")
+                                       row, column, hint="counts are whole numbers; a metric "
+                                       "declared with a unit such as %, 万吨 or 亿元 "
+                                       "(metrics[].unit) may have decimals")
         return None, table.problem("not-a-number", f"{column} '{text}' is not a number",
                                    row, column, hint="write a whole number, e.g. 1250")
     digits = (match["plain"] or match["grouped"]).replace(",", "")

@@ -80,7 +80,7 @@ class Metric:
     name: Annotated[str, SNAKE_CASE]
     label: str
     label_en: str | None = None
-    unit: str | None = None  # the display unit: 户, 家, 吨, 万吨, %, 亿元 … (户 for market entities)
+    unit: str | None = None  # display unit: 户, 家, 吨, 万吨, %, 亿元 … (户: market entities)
     # True: counted per year (output, GDP, investment): each year's figure is compared,
     # not a level at a date.
     flow: bool = False

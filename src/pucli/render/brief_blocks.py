@@ -9,11 +9,11 @@ from typing import Any
 
 from pucli.compute.brief import Brief, Changes
 from pucli.compute.overdue import LateItem
-from pucli.i18n import is_english, t, title_of
+from pucli.i18n import t, title_of
 from pucli.models.numbers import figure
+from pucli.render import labels as lb
 from pucli.render.metric_sections import metric_heading
 from pucli.render.projection_tables import expected_text, gap_text, target_text
-from pucli.render import labels as lb
 
 
 @dataclass
@@ -105,7 +105,7 @@ def _headline(brief: Brief) -> list[Block]:
             f"{lb.percent(p.required_annual_growth, 2)} growth a year, "
             f"{p.net_new_per_month:,.{d + 1}f} net new "
             f"{p.unit or 'entities'} a month"))
-    rule = lb.rule_text(p.targets[-1]) if p.targets else ""
+    rule = lb.rule_text(p.targets[-1], p.decimals) if p.targets else ""
     items.append(t(f"评级：{lb.rating_label(p.rating)}" + (f"（{rule}）" if rule else ""),
                    f"Rating: {p.rating}" + (f" ({rule})" if rule else "")))
     items.append(t(f"预测方法：{lb.method_label(p.method)}——{lb.method_reason(p.method, p.reason)}",

@@ -104,13 +104,14 @@ def method_reason(method: str, reason: str) -> str:
     return t(_REASON_ZH.get(method, reason), reason)
 
 
-def rule_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
-    """The rule behind a target's rating, in the current language."""
+def rule_text(check, decimals: int | None = None) -> str:  # check: a TargetCheck
+    """The rule behind a target's rating, in the current language (``decimals``: those of
+    the metric's figures, e.g. 1 for 4.5 %)."""
     if is_english():
         return check.rule
     if getattr(check, "direction", "at_least") != "at_least" or \
             getattr(check, "measure", "level") != "level":
-        return _rule_zh(check)
+        return _rule_zh(check, decimals)
     v, goal = number(check.expected), number(check.value)
     if check.basis == "actual":
         sign = "≥" if check.expected >= check.value else "<"
@@ -128,14 +129,17 @@ def rule_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
             "off track": f"80% 区间上限 {hi} < 目标 {goal}"}.get(check.rating, check.rule)
 
 
-def _rule_zh(c) -> str:
+def _rule_zh(c, decimals: int | None = None) -> str:
     """The Chinese rule of an at-most, about or growth target (see compute.target_rules)."""
     from pucli.compute.target_rules import meets
+    from pucli.models.numbers import decimals_of
 
     growth = c.measure == "growth"
+    if decimals is None:
+        decimals = max(decimals_of(c.value), decimals_of(c.tolerance or 0))
 
     def f(v: float) -> str:
-        return f"{v * 100:+.1f}%" if growth else f"{v:,.{_decimals(c.value)}f}"
+        return f"{v * 100:+.1f}%" if growth else f"{v:,.{decimals}f}"
 
     tol = f" ± {c.tolerance * 100:.1f}" if growth and c.tolerance else (
         f" ± {f(c.tolerance)}" if c.tolerance else "")
@@ -156,14 +160,9 @@ def _rule_zh(c) -> str:
     lo, hi = f(c.low), f(c.high)
     return {"on track": f"80% 区间 {lo} – {hi} 全部满足目标 {what}",
             "probable": f"预测 {f(c.expected)} 满足目标 {what}，但 80% 区间 {lo} – {hi} 未全部满足",
-            "at risk": f"预测 {f(c.expected)} 未满足目标 {what}，但 80% 区间 {lo} – {hi} 有部分满足",
+            "at risk": f"预测 {f(c.expected)} 未满足目标 {what}，"
+                       f"但 80% 区间 {lo} – {hi} 有部分满足",
             "off track": f"80% 区间 {lo} – {hi} 都不满足目标 {what}"}.get(c.rating, c.rule)
-
-
-def _decimals(v: float) -> int:
-    from pucli.models.numbers import decimals_of
-
-    return decimals_of(v)
 
 
 def rating_scale() -> str:

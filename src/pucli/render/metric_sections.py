@@ -44,7 +44,7 @@ def metric_section(p: Projection) -> ExtraSection:
                             f"Latest figure: {p.latest[1]:,.{d}f} {unit} ({p.latest[0]})"))
     else:
         paragraphs.append(t("尚无实际数", "No figures recorded yet"))
-    rule = lb.rule_text(p.targets[-1]) if p.targets else ""
+    rule = lb.rule_text(p.targets[-1], p.decimals) if p.targets else ""
     paragraphs.append(t(f"评级：{lb.rating_label(p.rating)}" + (f"（{rule}）" if rule else ""),
                         f"Rating: {p.rating}" + (f" ({rule})" if rule else "")))
     rows = [[str(c.date), target_text(c, d), expected_text(c, d), gap_text(c, d),

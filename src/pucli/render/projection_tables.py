@@ -238,7 +238,7 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
                       expected_text(c, d) + (f" ({basis_label(c.basis)})"
                                              if c.expected is not None else ""),
                       gap_text(c, d), rating_label(c.rating))
-    rules = Text("\n".join(f"  {c.date} {rating_label(c.rating)} — {rule_text(c)}"
+    rules = Text("\n".join(f"  {c.date} {rating_label(c.rating)} — {rule_text(c, p.decimals)}"
                            for c in p.targets))
     verdict = Text()
     levels = [c for c in p.targets if c.measure == "level"]
@@ -256,7 +256,7 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
             f"new {per_month} a month\n"))
     verdict.append(t("评级：", "rating: "), style="bold")
     verdict.append(rating_label(p.rating), style="bold")
-    last_rule = rule_text(p.targets[-1]) if p.targets else t("没有可评级的目标",
+    last_rule = rule_text(p.targets[-1], p.decimals) if p.targets else t("没有可评级的目标",
                                                              "no target to rate against")
     verdict.append(f" — {last_rule}\n  {t('等级', 'scale')}: {rating_scale()}")
     parts: list[Any] = [head, method, legend, table]

@@ -136,7 +136,7 @@ def status_table(groups: list[StatusCount], by: str, never: list[str]) -> Table:
         table.add_column(status_label(s), justify="right", **KEEP)
     table.add_column(t("完成率", "done %"), justify="right", **KEEP)
     for g in groups:
-        label = g.label  # a section's label is its heading: the plan's numeral and title
+        label = (g.heading or g.label) if by_section else g.label  # numeral as the plan
         table.add_row(label, str(g.total), *(str(g.counts[s]) for s in (*STATUSES, NO_REPORT)),
                       f"{g.share_done:.0%}")
     return table
