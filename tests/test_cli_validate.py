@@ -91,3 +91,19 @@ def test_usage_error_exits_2(cli):
 def test_version(cli):
     r = cli("--version")
     assert r.code == 0 and r.out.startswith("pucli ")
+
+
+def test_the_shipped_ci_sample_passes_on_the_shipped_data(cli, data_dir):
+    """examples/ci/github-actions.yml runs exactly these pucli commands; on the shipped
+    data (a copy of data/) each must exit 0."""
+    import re
+    from pathlib import Path
+
+    workflow = (Path(__file__).resolve().parent.parent / "examples" / "ci"
+                / "github-actions.yml").read_text(encoding="utf-8")
+    commands = re.findall(r"- run: pucli (.+)", workflow)
+    assert commands, "the sample runs pucli"
+    for command in commands:
+        args = [str(data_dir) if a == "data" else a for a in command.split()]
+        r = cli(*args)
+        assert r.code == 0, (command, r.err)

@@ -4,6 +4,7 @@ commands it shows answer as it says (issue 11)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -87,3 +88,18 @@ def test_a_member_reports_for_its_township_group(cli, folder):
     r = cli("ledger", "--data", folder, "--format", "json", "--as-of", "2023-05-31")
     rows = [x for x in json.loads(r.out) if x["measure"] == 5 and x["unit"] == "各街道"]
     assert rows and rows[0]["status"] == "in_progress"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("args", [("show", "5"), ("show", "7"), ("show", "8"), ("measures",),
+                                  ("units",), ("status", "--by", "section"),
+                                  ("overdue", "--as-of", "2023-07-15")], ids=" ".join)
+def test_golden_views_of_the_plans_own_forms(cli, folder, lang, args):
+    """Numbers, nested numerals, lead units, leaders, unit kinds and deadline words, as
+    every view prints them, in both languages."""
+    r = cli("--lang", lang, *args, "--data", folder)
+    assert r.code == 0, r.err
+    path = ROOT / "tests" / "cases" / "new_plan" / f"{'_'.join(args)}.{lang}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(r.out, encoding="utf-8")
+    assert r.out == path.read_text(encoding="utf-8")

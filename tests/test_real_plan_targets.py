@@ -115,3 +115,15 @@ def test_the_second_real_example_validates_and_projects_each_metric(cli):
     metrics = [p["metric"] for p in json.loads(r.out)["projections"]]
     assert metrics == ["gdp", "industrial_value_added", "fixed_asset_investment",
                        "retail_sales", "budget_revenue"]
+
+
+def test_each_region_is_rated_against_its_own_target(cli):
+    """甲镇 grows 500 → 560 → 640 (log-linear to about 722 by end-2024, 80 % low near 689):
+    its 700 is probable; 乙镇 500 → 520 → 540 reaches about 561, far from 800: off track."""
+    folder = Path(__file__).parent / "cases" / "regional_targets"
+    r = cli("project", "--data", folder, "--format", "json")
+    assert r.code == 0, r.err
+    rated = {(x["region"], x["target"], x["rating"]) for x in json.loads(r.out)["regions"]
+             if x["target"] is not None}
+    assert rated == {("甲镇", 700, "probable"), ("乙镇", 800, "off track")}
+    assert cli("validate", "--data", folder).code == 1  # no measures.yaml: a located error

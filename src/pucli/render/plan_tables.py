@@ -84,9 +84,11 @@ def measure_detail(plan: Plan, m: Measure) -> Text:
                                 f"{m.due_text or 'ongoing'}: ongoing, never overdue; reports "
                                 "still due") + "\n")
         if m.recurring:
-            out.append("  " + t(f"{m.due_text or ''}：按{cadence_label(m.recurring)}报送进度",
-                                f"{m.due_text or ''}: a report every "
-                                f"{cadence_label(m.recurring)}") + "\n")
+            words = f"（{m.due_text}）" if m.due_text else ""
+            out.append("  " + t(f"定期报送：{cadence_label(m.recurring)}一次{words}",
+                                f"recurring: a progress report every "
+                                f"{cadence_label(m.recurring)}"
+                                + (f" ({m.due_text})" if m.due_text else "")) + "\n")
         for ms in m.milestones:
             out.append(f"  · {ms.title}  {due_label(ms.effective_due, ms.due_text)}  "
                        f"{ms.unit or ''}\n")

@@ -105,7 +105,8 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
         "notes": p.notes,
         **({"regions": [{"region": r.region, "date": r.date.isoformat(),
                          "actual": _n(r.actual, d), "projection": _n(r.projection, d),
-                         "low": _n(r.low, d), "high": _n(r.high, d), "method": r.method}
+                         "low": _n(r.low, d), "high": _n(r.high, d), "method": r.method,
+                         "target": r.target, "rating": r.rating}
                         for r in regions]} if regions else {}),
     }
 
@@ -275,11 +276,19 @@ def region_table(p: Projection, regions: list[RegionRow]) -> Table:
     names = [t("地区", "region"), t("年份", "year") if p.frequency == "year" else t("日期", "date"),
              t("实际", "actual"), t("预测", "projection"), t("80% 区间", "80 % interval"),
              t("方法", "method")]
+    own = any(r.target is not None for r in regions)  # regions with targets of their own
+    if own:
+        names += [t("地区目标", "region's target"), t("评级", "rating")]
     for k, name in enumerate(names):
-        table.add_column(name, justify="right" if k in (2, 3) else "left")
+        table.add_column(name, justify="right" if k in (2, 3, 6) else "left")
+    d = p.decimals
     for r in regions:
-        table.add_row(r.region, str(_when(p, r.date)), _fmt(r.actual), _fmt(r.projection),
-                      f"{_fmt(r.low)} – {_fmt(r.high)}" if r.low is not None else "", r.method)
+        cells = [r.region, str(_when(p, r.date)), _fmt(r.actual, d), _fmt(r.projection, d),
+                 f"{_fmt(r.low, d)} – {_fmt(r.high, d)}" if r.low is not None else "", r.method]
+        if own:
+            cells += [figure(r.target) if r.target is not None else "",
+                      rating_label(r.rating) if r.rating else ""]
+        table.add_row(*cells)
     return table
 
 
