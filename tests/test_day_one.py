@@ -31,9 +31,8 @@ def _folder(tmp_path: Path, csv: str) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("csv", ["none", "headers"])
+@pytest.mark.parametrize(("csv", "lang"), [("none", "zh"), ("none", "en"), ("headers", "zh")])
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
-@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_command_works_on_day_one(cli, tmp_path, monkeypatch, args, csv, lang):
     monkeypatch.setenv("PUCLI_LANG", lang)
     folder = _folder(tmp_path, csv)
