@@ -32,6 +32,7 @@ def render_projection_chart(p: Projection, path: FilePath, font: str | None) -> 
     import matplotlib.pyplot as plt
 
     from pucli.i18n import language
+    from pucli.models.numbers import figure
 
     lang = language() if font else "en"
     text = LABELS[lang]
@@ -67,10 +68,13 @@ def render_projection_chart(p: Projection, path: FilePath, font: str | None) -> 
                 lo = ([p.latest[1]] if p.latest else []) + [r.low for r in band]
                 hi = ([p.latest[1]] if p.latest else []) + [r.high for r in band]
                 ax.fill_between(bx, lo, hi, color="C1", alpha=0.2, label=text["band"])
-        for i, t in enumerate(p.targets):
+        # level targets only: a growth target (a rate) has no place on the level axis
+        levels = [t for t in p.targets if getattr(t, "measure", "level") == "level"]
+        for i, t in enumerate(levels):
             ax.plot([t.date], [t.value], marker="*", ms=14, color="C2", ls="none",
                     label=text["target"] if i == 0 else None)
-            ax.annotate(f"{t.value:,.0f}", (t.date, t.value), textcoords="offset points",
+            mark = {"at_most": "≤ ", "about": "≈ "}.get(getattr(t, "direction", ""), "")
+            ax.annotate(mark + figure(t.value), (t.date, t.value), textcoords="offset points",
                         xytext=(-10, 9), ha="right", fontsize=9)
         metric = (p.metric_label or "市场主体总数") if lang == "zh" else \
             (p.metric_label_en or "market entities")
@@ -80,7 +84,7 @@ def render_projection_chart(p: Projection, path: FilePath, font: str | None) -> 
         ax.set_ylabel(text["y"].format(metric=metric, unit=unit))
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8, loc="upper left")
-        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
+        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.{p.decimals}f}")  # 4.5 stays 4.5
         fig.autofmt_xdate()
         fig.tight_layout()
         fig.savefig(path, format="svg" if str(path).lower().endswith(".svg") else "png")
