@@ -44,7 +44,8 @@ def metric_registry(declared: list | None = None) -> dict[str, MetricInfo]:
         base = registry.get(m.name)
         registry[m.name] = MetricInfo(m.name, m.label, m.label_en or (base.label_en if base
                                                                        else m.name),
-                                      m.note or "", m.unit, m.flow)
+                                      m.note or "", getattr(m, "unit", None),
+                                      getattr(m, "flow", False))
     return registry
 
 

@@ -128,7 +128,7 @@ class Milestone:
 
 @record
 class Measure:
-    id: Annotated[int, Ge(1)]
+    id: Annotated[int, Ge(1), Le(999_999)]  # gaps allowed; the plan's own label: ``number``
     number: str | None = None  # the plan's own numbering, shown instead of the id ("3", "（五）")
     section: Annotated[int, Ge(1)]
     title: Annotated[str, MinLen(1)]
