@@ -6,16 +6,26 @@ On the synthetic data set of ``brief_support`` (see there); expected values by h
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
-from pucli.compute.brief import ExtraSection, build_brief
+from pucli.compute.brief import ExtraSection, build_brief, rank_debts
 from pucli.compute.projection import project_counts
 from pucli.loading.actuals import open_actuals
 from pucli.loading.datadir import DataDir
 from pucli.loading.dataset import open_plan, open_targets
 from pucli.loading.progress import open_progress
-from pucli.render.brief_blocks import Bullets, Chart, Heading, TableBlock, brief_blocks
+from pucli.render.brief_blocks import (
+    Annex,
+    Bullets,
+    Chart,
+    Heading,
+    Paragraph,
+    TableBlock,
+    brief_blocks,
+    debt_table,
+)
 
 from brief_support import make_brief_data
 
@@ -88,7 +98,8 @@ def test_no_since_no_changes(tmp_path):
 def test_blocks_in_chinese_by_default(brief):
     blocks = brief_blocks(brief)
     headings = [b.text for b in blocks if isinstance(b, Heading)]
-    assert headings[:6] == ["测试方案工作简报", "一、总体情况", "二、逾期事项（按责任单位）",
+    assert headings[:8] == ["测试方案工作简报", "一、总体情况", "二、逾期情况",
+                            "（一）各单位逾期情况", "（二）逾期超过 90 天的事项",
                             "三、尚未报送的单位", "四、各部分进展", "五、自 2024-12-15 以来的变化"]
     assert sum(isinstance(b, Chart) for b in blocks) == 1
     bullets = next(b for b in blocks if isinstance(b, Bullets))
@@ -99,12 +110,68 @@ def test_blocks_in_chinese_by_default(brief):
 
 def test_blocks_in_english(brief, english):
     headings = [b.text for b in brief_blocks(brief) if isinstance(b, Heading)]
-    assert headings[1:3] == ["1. Headline", "2. Overdue, by unit"]
+    assert headings[1:4] == ["1. Headline", "2. Overdue", "2.1 What each unit owes"]
 
 
 def test_extra_sections_are_rendered_as_given(brief):
     brief.extra_sections.append(ExtraSection("质量", "Quality", ["一段话"], ["a", "b"],
                                              [[1, None]]))
     blocks = brief_blocks(brief)
-    at = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "质量")
+    at = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "六、质量")
     assert blocks[at + 2] == TableBlock(["a", "b"], [["1", ""]])
+
+
+def test_an_itemised_extra_section_goes_to_an_annex(brief):
+    brief.extra_sections.append(ExtraSection("清单", "List", [], ["a"], [[1], [2]], annex=True))
+    blocks = brief_blocks(brief)
+    at = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "六、清单")
+    assert blocks[at + 1] == Paragraph("明细 2 项（见附件3）")
+    annex = blocks.index(Annex(3, "清单"))
+    assert blocks[annex + 1] == TableBlock(["a"], [["1"], ["2"]])
+
+
+def test_body_then_annexes_with_every_itemised_list(brief):
+    """The body has counts and the serious cases; the annexes (附件) hold the lists."""
+    blocks = brief_blocks(brief)
+    first = next(i for i, b in enumerate(blocks) if isinstance(b, Annex))
+    body, annexes = blocks[:first], blocks[first:]
+    assert [b for b in annexes if isinstance(b, Annex)] == [
+        Annex(1, "逾期事项清单"), Annex(2, "自 2024-12-15 以来的变化明细")]
+    assert body[-1] == Paragraph("附件：1. 逾期事项清单\n2. 自 2024-12-15 以来的变化明细",
+                                 hanging=3)
+    # the full overdue list (3 items) only in annex 1, a unit named on every row
+    full = annexes[1]
+    assert isinstance(full, TableBlock) and [r[0] for r in full.rows] == [
+        "县行政审批局（牵头）", "县发改局", "县市场监管局（牵头）"]
+    # the body: ranking by unit, the one long-overdue item (105 > 90 days), change counts
+    tables = [b for b in body if isinstance(b, TableBlock)]
+    assert [len(t.rows) for t in tables] == [2, 3, 1, 2]  # targets, units, serious, sections
+    assert tables[2].rows[0][3] == "2024-12-31" and tables[2].rows[0][4] == "105"
+    changes = next(b for b in body if isinstance(b, Bullets) and "新报送 4 条" in b.items)
+    assert changes.items[-1] == "明细（见附件2）"
+    # the change details are tables of the annex, under numbered headings
+    assert [b.text for b in annexes if isinstance(b, Heading)] == [
+        "（一）新报送", "（二）新增逾期", "（三）逾期已解决", "（四）新完成"]
+
+
+def test_units_ranked_by_what_they_owe(brief):
+    debts = brief.debts
+    # 县行政审批局: the 105-day milestone (long overdue) ranks it first
+    assert [(d.unit, d.total, d.counts, d.longest, d.long_overdue, d.never_reported)
+            for d in debts] == [
+        ("县行政审批局", 1, {"measure": 0, "milestone": 1, "report": 0}, 105, 1, False),
+        ("县发改局", 1, {"measure": 0, "milestone": 0, "report": 1}, 15, 0, False),
+        ("县市场监管局", 1, {"measure": 0, "milestone": 0, "report": 1}, 15, 0, True)]
+
+
+def test_ranking_order_and_the_rest_row(brief):
+    items = brief.overdue
+    a, b = items[1], items[2]  # two 15-day reports
+    more = [replace(a, unit="乙"), replace(a, unit="乙", kind="measure"),
+            replace(b, unit="甲", days_overdue=40)]
+    debts = rank_debts(items + more, ["县市场监管局"])
+    # long-overdue first, then most items (乙: 2), then the longest delay (甲: 40)
+    assert [d.unit for d in debts] == ["县行政审批局", "乙", "甲", "县发改局", "县市场监管局"]
+    table = debt_table(debts, 3)
+    assert table.rows[-1] == ["", "其余 2 个单位", "2", "0", "0", "2", "15", ""]
+    assert len(debt_table(debts).rows) == 5

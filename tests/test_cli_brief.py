@@ -69,11 +69,12 @@ def test_html_is_self_contained_with_the_chart_inline(cli, data, tmp_path):
     src = page.images[0]["src"] or ""
     assert src.startswith("data:image/png;base64,")
     assert base64.b64decode(src.split(",", 1)[1]).startswith(PNG_MAGIC)
-    # targets, overdue, sections, and under changes: new reports, newly overdue,
-    # no longer overdue, newly done
-    assert page.tables == 7
+    # body: targets, units, long overdue, sections; annexes: the overdue list, and under
+    # changes: new reports, newly overdue, no longer overdue, newly done
+    assert page.tables == 9
     assert page.links == []  # no stylesheet or script to fetch
-    assert page.headings[:3] == ["测试方案工作简报", "一、总体情况", "二、逾期事项（按责任单位）"]
+    assert page.headings[:3] == ["测试方案工作简报", "一、总体情况", "二、逾期情况"]
+    assert page.headings[-2:] == ["逾期事项清单", "自 2024-12-15 以来的变化明细"]  # 附件
 
 
 def test_docx_has_the_picture_and_real_tables(cli, data, tmp_path):
@@ -83,13 +84,14 @@ def test_docx_has_the_picture_and_real_tables(cli, data, tmp_path):
     assert code == exitcodes.OK
     doc = docx.Document(str(target))
     assert len(doc.inline_shapes) == 1
-    assert len(doc.tables) == 7
-    overdue = doc.tables[1]
+    assert len(doc.tables) == 9
+    overdue = doc.tables[4]  # annex 1
     assert [c.text for c in overdue.rows[0].cells] == [
         "责任单位", "举措", "事项", "应完成", "逾期天数", "程度", "最近报送"]
     assert [c.text for c in overdue.rows[1].cells][:5] == [
         "县行政审批局（牵头）", "2. 举措二", "节点：方案印发", "2024-12-31", "105"]
     assert any(p.text == "一、总体情况" for p in doc.paragraphs)
+    assert any(p.text == "附件1" for p in doc.paragraphs)
 
 
 def test_markdown_writes_the_chart_next_to_it(cli, data, tmp_path):
@@ -101,6 +103,7 @@ def test_markdown_writes_the_chart_next_to_it(cli, data, tmp_path):
     assert (tmp_path / "brief.png").read_bytes().startswith(PNG_MAGIC)
     assert "| 县行政审批局 (lead) | 2. 举措二 | milestone: 方案印发 | 2024-12-31 | 105 |" in text
     assert "- 1 newly overdue" in text
+    assert "\n## Annex 1: Overdue items\n" in text
 
 
 def test_markdown_to_stdout_without_chart(cli, data):
@@ -151,7 +154,7 @@ def test_html_opens_in_headless_chromium(cli, data, tmp_path):
     dumped = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
                              "--dump-dom", target.as_uri()], capture_output=True, timeout=120)
     dom = dumped.stdout.decode("utf-8")
-    assert dom.count("<table>") == 7 and 'src="data:image/png;base64,' in dom
+    assert dom.count("<table>") == 9 and 'src="data:image/png;base64,' in dom
 
 
 def test_brief_has_the_quality_section_when_actuals_allow(cli, tmp_path):
@@ -167,7 +170,7 @@ def test_brief_has_the_quality_section_when_actuals_allow(cli, tmp_path):
     out = tmp_path / "brief.md"
     assert cli("brief", "--data", folder, "-o", out).code == 0
     text = out.read_text(encoding="utf-8")
-    section = text.split("## 增长质量：结构、活力与预警", 1)[1]
+    section = text.split("增长质量：结构、活力与预警\n", 1)[1]
     assert "企业占比" in section
     assert "registration-spike" in section and "cancellation-surge" in section
 

@@ -84,7 +84,8 @@ def test_brief_has_a_section_per_metric_golden(cli, tmp_path, lang):
     shutil.copy(EXAMPLE / "measures.yaml", folder / "measures.yaml")
     r = cli("--lang", lang, "brief", "--data", folder, "--as-of", "2024-12-31")
     assert r.code == 0, r.err
-    heads = [x for x in r.out.splitlines() if x.startswith(("## 指标", "## Metric"))]
+    heads = [x for x in r.out.splitlines() if x.startswith("## ") and ("指标：" in x or
+                                                                   "Metric: " in x)]
     assert len(heads) == 3  # the headline covers the total; one section each for the others
     assert ("城镇登记失业率（%，不超过目标）" if lang == "zh"
             else "registered urban unemployment rate (%, at most the target)") in heads[0]

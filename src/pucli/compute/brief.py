@@ -21,7 +21,7 @@ from pucli.compute.ledger import (
     never_reported,
     status_summary,
 )
-from pucli.compute.overdue import LateItem, late_items, sort_items
+from pucli.compute.overdue import KINDS, LateItem, late_items, sort_items
 from pucli.compute.projection import Projection
 from pucli.models.plan import Plan
 from pucli.models.progress import DONE, ProgressEntry
@@ -41,6 +41,7 @@ class ExtraSection:
     paragraphs: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     rows: list[list[Any]] = field(default_factory=list)
+    annex: bool = False  # an itemised list: the table goes to an annex (附件)
 
 
 @dataclass
@@ -68,12 +69,56 @@ class Brief:
     extra_sections: list[ExtraSection] = field(default_factory=list)
 
     @property
+    def long_overdue(self) -> list[LateItem]:
+        """The items late beyond ``plan.severity.long_overdue_days``, most late first: the
+        serious cases the body lists one by one."""
+        items = [i for i in self.overdue if i.severity == "long_overdue"]
+        return sorted(items, key=lambda i: (-i.days_overdue, i.measure, i.unit))
+
+    @property
+    def debts(self) -> list[UnitDebt]:
+        """Units ranked by what they owe (see :func:`rank_debts`)."""
+        return rank_debts(self.overdue, self.never_reported)
+
+    @property
     def overdue_units(self) -> list[tuple[str, list[LateItem]]]:
         """The overdue items grouped by unit, in the order of :attr:`overdue`."""
         groups: dict[str, list[LateItem]] = {}
         for item in self.overdue:
             groups.setdefault(item.unit, []).append(item)
         return list(groups.items())
+
+
+@dataclass(frozen=True)
+class UnitDebt:
+    """What one unit owes on a day: its overdue items counted by kind, the longest delay."""
+
+    unit: str
+    counts: dict[str, int]  # by kind: measure, milestone, report (every kind present)
+    longest: int  # days overdue of its most late item
+    long_overdue: int  # items beyond the plan's long-overdue threshold
+    never_reported: bool  # no report at all on any of its measures
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def rank_debts(overdue: Iterable[LateItem], never: Iterable[str] = ()) -> list[UnitDebt]:
+    """One row per unit with something overdue, ranked by what it owes: most long-overdue
+    items first, then most items, then the longest delay (ties by name)."""
+    silent = set(never)
+    groups: dict[str, list[LateItem]] = {}
+    for i in overdue:
+        groups.setdefault(i.unit, []).append(i)
+    out = []
+    for unit, items in groups.items():
+        counts = dict.fromkeys(KINDS, 0)
+        for i in items:
+            counts[i.kind] += 1
+        out.append(UnitDebt(unit, counts, max(i.days_overdue for i in items),
+                            sum(i.severity == "long_overdue" for i in items), unit in silent))
+    return sorted(out, key=lambda d: (-d.long_overdue, -d.total, -d.longest, d.unit))
 
 
 def _key(item: LateItem) -> tuple[int, str, str, str]:

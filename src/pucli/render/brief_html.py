@@ -6,7 +6,15 @@ import base64
 from html import escape
 
 from pucli.i18n import t
-from pucli.render.brief_blocks import Block, Bullets, Chart, Heading, Paragraph, TableBlock
+from pucli.render.brief_blocks import (
+    Annex,
+    Block,
+    Bullets,
+    Chart,
+    Heading,
+    Paragraph,
+    TableBlock,
+)
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif;
@@ -18,7 +26,10 @@ table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
 th, td { border: 1px solid #bbb; padding: .25rem .5rem; vertical-align: top; }
 th { background: #eee; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 img { max-width: 100%; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
+.annex-mark { font-weight: bold; margin-bottom: 0; }
+.centered { text-align: center; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
+               section.annex { break-before: page; } }
 """
 
 
@@ -26,11 +37,20 @@ def render_html(blocks: list[Block], chart_png: bytes | None) -> str:
     """A complete HTML document; nothing outside it is needed to show it."""
     heading = next((b.text for b in blocks if isinstance(b, Heading)), "pucli")
     body: list[str] = []
+    in_annex = False
     for b in blocks:
+        if isinstance(b, Annex):
+            # each annex (附件) its own section, starting a new page in print
+            mark = escape(t(f"附件{b.number}", f"Annex {b.number}"))
+            body.append(("</section>\n" if in_annex else "")
+                        + f'<section class="annex" id="annex-{b.number}">'
+                        + f'<p class="annex-mark">{mark}</p><h2>{escape(b.title)}</h2>')
+            in_annex = True
         if isinstance(b, Heading):
             body.append(f"<h{b.level}>{escape(b.text)}</h{b.level}>")
         elif isinstance(b, Paragraph):
-            body.append(f"<p>{escape(b.text)}</p>")
+            cls = ' class="centered"' if b.centered else ""
+            body.append(f"<p{cls}>" + "<br>".join(map(escape, b.text.split("\n"))) + "</p>")
         elif isinstance(b, Bullets):
             body.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in b.items) + "</ul>")
         elif isinstance(b, TableBlock):
@@ -44,6 +64,8 @@ def render_html(blocks: list[Block], chart_png: bytes | None) -> str:
             data = base64.b64encode(chart_png).decode("ascii")
             body.append(f'<figure><img alt="{escape(b.alt)}" src="data:image/png;base64,{data}">'
                         f"<figcaption>{escape(b.alt)}</figcaption></figure>")
+    if in_annex:
+        body.append("</section>")
     lang = t("zh-CN", "en")
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

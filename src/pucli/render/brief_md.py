@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from pucli.render.brief_blocks import Block, Bullets, Chart, Heading, Paragraph, TableBlock
+from pucli.i18n import t
+from pucli.render.brief_blocks import (
+    Annex,
+    Block,
+    Bullets,
+    Chart,
+    Heading,
+    Paragraph,
+    TableBlock,
+)
 
 
 def _cell(text: str) -> str:
@@ -16,7 +25,10 @@ def render_markdown(blocks: list[Block], chart_file: str | None) -> str:
         if isinstance(b, Heading):
             out.append("#" * b.level + " " + b.text)
         elif isinstance(b, Paragraph):
-            out.append(b.text)
+            out.append(b.text.replace("\n", "  \n"))
+        elif isinstance(b, Annex):
+            out.append("---")
+            out.append(t(f"## 附件{b.number}　{b.title}", f"## Annex {b.number}: {b.title}"))
         elif isinstance(b, Bullets):
             out.append("\n".join(f"- {item}" for item in b.items))
         elif isinstance(b, TableBlock):
