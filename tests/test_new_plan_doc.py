@@ -103,3 +103,18 @@ def test_golden_views_of_the_plans_own_forms(cli, folder, lang, args):
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(r.out, encoding="utf-8")
     assert r.out == path.read_text(encoding="utf-8")
+
+
+def test_the_plans_own_number_is_shown_wherever_the_measure_is(cli, folder, chinese):
+    """A number written with its punctuation ("（五）") is printed as written, with no id."""
+    path = folder / "measures.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('number: "5"', 'number: （五）'),
+                    encoding="utf-8")
+    r = cli("ledger", "--data", folder)
+    assert "│ （五）" in r.out  # the ledger's own number column
+    for args in (("show", "5"), ("overdue", "--as-of", "2023-07-15"),
+                 ("brief", "--as-of", "2023-07-15")):
+        r = cli(*args, "--data", folder)
+        assert r.code == 0, r.err
+        assert "（五）落实减税降费政策" in r.out, args
+        assert "5. 落实减税降费政策" not in r.out, args

@@ -27,6 +27,11 @@ class LedgerRow:
     lead: bool
     latest: ProgressEntry | None
     title_en: str | None = None
+    number: str = ""  # the plan's own item number (Measure.number)
+
+    @property
+    def label(self) -> str:
+        return self.number or str(self.measure)
 
     @property
     def status(self) -> str:
@@ -47,7 +52,7 @@ def ledger_rows(plan: Plan, entries: Iterable[ProgressEntry], *, unit: str | Non
             if unit is not None and u != unit:
                 continue
             rows.append(LedgerRow(m.id, m.title, m.section, u, u in leads, latest.get((m.id, u)),
-                                  m.title_en))
+                                  m.title_en, m.number or ""))
     return rows
 
 

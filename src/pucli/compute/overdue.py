@@ -57,6 +57,12 @@ class LateItem:
     last_status: str | None
     last_percent: float | None
     title_en: str | None = None
+    number: str = ""  # the plan's own item number (Measure.number), "" when it has none
+
+    @property
+    def label(self) -> str:
+        """How the plan numbers the measure: its ``number``, else the id."""
+        return self.number or str(self.measure)
 
     @property
     def slipped_days(self) -> int:
@@ -161,7 +167,7 @@ def late_items(plan: Plan, entries: Iterable[ProgressEntry], as_of: dt.date, *,
                     m.id, m.title, m.section, u, u in leads, kind, item,
                     due, due if kind == "report" else original, days, sev,
                     last.date if last else None, last.status if last else None,
-                    last.percent if last else None, m.title_en))
+                    last.percent if last else None, m.title_en, m.number or ""))
     return _one_report_per_unit(out) if one_report_per_unit else out
 
 

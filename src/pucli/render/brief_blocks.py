@@ -256,7 +256,7 @@ def _late_rows(items: list[LateItem], unit_column: bool = True,
         title = title_of(i)
         what = lb.kind_label(i.kind) + ("" if i.kind == "measure" else t("：", ": ") + i.item)
         unit = i.unit + (lb.lead_mark() if i.lead else "")
-        row = [f"{i.measure}. {title}", what, str(i.due), str(i.days_overdue),
+        row = [lb.numbered(i.label, title), what, str(i.due), str(i.days_overdue),
                lb.severity_label(i.severity),
                "" if i.last_date is None else f"{i.last_date} {lb.status_label(i.last_status)}"]
         if unit_column:
@@ -380,7 +380,7 @@ def _changes(c: Changes, annexes: list[tuple[str, list[Block]]]) -> list[Block]:
         detail.append(Heading(t("新完成", "Newly done"), 3))
         detail.append(TableBlock(
             [t("举措", "measure"), t("责任单位", "unit"), t("日期", "date"), t("说明", "note")],
-            [[f"{r.measure}. {title_of(r)}", r.unit + (lb.lead_mark() if r.lead else ""),
+            [[lb.numbered(r.label, title_of(r)), r.unit + (lb.lead_mark() if r.lead else ""),
               str(r.latest.date) if r.latest else "", r.latest.note if r.latest else ""]
              for r in c.newly_done]))
     ref = annex_ref(annexes, t(f"自 {c.since} 以来的变化明细", f"Changes since {c.since}"),

@@ -77,6 +77,13 @@ def due_label(due, words: str | None) -> str:
     return f"{due}（{words}）" if not is_english() else f"{due} ({words})"
 
 
+def numbered(label: str, title: str) -> str:
+    """A measure as the plan lists it: "5. 落实…", or "（五）落实…" when the plan's own
+    number carries its punctuation."""
+    return f"{label}{title}" if label.endswith(("、", "）", ")", ".", "．")) else \
+        f"{label}. {title}"
+
+
 def lead_mark() -> str:
     """Appended to a unit's name where it leads the measure."""
     return t("（牵头）", " (lead)")

@@ -13,6 +13,7 @@ from pucli.render.labels import (
     due_label,
     kind_label,
     lead_mark,
+    numbered,
     unit_kind_label,
 )
 
@@ -46,8 +47,7 @@ def measure_rows(plan: Plan, measures: list[Measure]) -> tuple[list[str], list[l
 def measure_detail(plan: Plan, m: Measure) -> Text:
     sec = next((s for s in plan.sections if s.id == m.section), None)
     out = Text()
-    number = m.label if m.label.endswith(("、", "）", ")", ".", "．")) else f"{m.label}."
-    out.append(f"{number} {m.title}\n", style="bold")
+    out.append(numbered(m.label, m.title) + "\n", style="bold")
     if m.title_en:
         out.append(f"   {m.title_en}\n", style="dim")
     if sec:
