@@ -88,6 +88,8 @@ def test_a_member_reports_for_its_township_group(cli, folder):
     r = cli("ledger", "--data", folder, "--format", "json", "--as-of", "2023-05-31")
     rows = [x for x in json.loads(r.out) if x["measure"] == 5 and x["unit"] == "各街道"]
     assert rows and rows[0]["status"] == "in_progress"
+    r = cli("status", "--data", folder, "--format", "json")
+    assert "各街道" not in json.loads(r.out)["never_reported"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -98,6 +98,8 @@ def status_summary(plan: Plan, rows: Iterable[LedgerRow], by: str = "unit",
 def never_reported(plan: Plan, entries: Iterable[ProgressEntry]) -> list[str]:
     """Units responsible for some measure that have no entry in the ledger at all."""
     reported = {e.unit for e in entries}
+    # a township group has reported when one of its members has (members report for it)
+    reported |= {g for g, members in plan.members().items() if reported & set(members)}
     index = plan.unit_index()
     responsible = {u for m in plan.measures for u in responsible_units(plan, m, index)}
     return [u.name for u in plan.units if u.name in responsible and u.name not in reported]
