@@ -83,7 +83,8 @@ def render_projection_chart(p: Projection, path: FilePath, font: str | None) -> 
         unit = p.unit or ("户" if lang == "zh" else "entities")  # metrics[].unit
         ax.set_ylabel(text["y"].format(metric=metric, unit=unit))
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=8, loc="upper left")
+        if ax.get_legend_handles_labels()[0]:  # a day-one chart may have nothing to label
+            ax.legend(fontsize=8, loc="upper left")
         ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.{p.decimals}f}")  # 4.5 stays 4.5
         fig.autofmt_xdate()
         fig.tight_layout()
