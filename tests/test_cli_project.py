@@ -54,7 +54,10 @@ def test_regions_and_replay(cli, minimal):
     assert data["as_of"] == "2022-12-31"
     assert data["latest_actual"] == {"date": "2022-12-31", "value": 114}
     sums = [r for r in data["regions"] if r["region"] == "合计" and r["date"] == "2025-12-31"]
-    assert sums[0]["projection"] == round(60 * 1.1 ** 4 + 40 * 1.2 ** 4)
+    # the default blend: the mean of constant net increase (+6, +8 a year) and constant growth
+    a = (66 + 3 * 6 + 60 * 1.1 ** 4) / 2
+    b = (48 + 3 * 8 + 40 * 1.2 ** 4) / 2
+    assert sums[0]["projection"] == round(a + b)
 
 
 def test_chart_option_writes_a_png(cli, datadir, tmp_path):
@@ -74,8 +77,13 @@ def test_backtest_table(cli, minimal):
     (minimal / "actuals.csv").write_text("date,total\n" + rows, encoding="utf-8")
     code, out, _ = cli("backtest", "-f", "csv", "--data", str(minimal))
     assert code == 0
-    assert out.splitlines()[0] == "method,forecasts,mape_pct,mase,note"
-    assert out.splitlines()[1].startswith("constant-growth,3,")
+    lines = out.splitlines()
+    assert lines[0] == "method,horizon,forecasts,mape_pct,mase,rel_mae,coverage80,note"
+    # damped-trend fits from 4 actuals, so every method is scored from origins 4 and 5
+    assert [ln.split(",")[:3] for ln in lines[1:7]] == [
+        [m, "1", "2"] for m in ("naive", "drift", "blend", "constant-growth", "log-linear",
+                                "damped-trend")]
+    assert lines[7].startswith("seasonal,1,0,") and "needs at least 13 actuals" in lines[7]
 
 
 def test_project_does_not_import_matplotlib():

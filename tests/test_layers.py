@@ -16,7 +16,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "pucli"
 # Shared plain modules (problems as data, messages, language, exit codes) sit below all.
 RANK = {"": 0, "problems": 0, "suggest": 0, "i18n": 0, "messages": 0, "exitcodes": 0,
         "models": 1, "loading": 2, "schemas": 2, "compute": 3, "render": 4, "cli": 5,
-        "__main__": 6}
+        "api": 5, "__main__": 6}
+# The package's __init__ is the public facade: it may expose pucli.api (lazily, on first use).
+FACADE = "pucli"
 
 
 def _layer(module: str) -> str:
@@ -49,13 +51,18 @@ def _imports(path: Path) -> list[tuple[int, str]]:
 MODULES = _modules()
 
 
+def test_the_api_never_imports_the_cli():
+    path = PACKAGE / "api.py"
+    assert [n for _, n in _imports(path) if _layer(n) == "cli"] == []
+
+
 def test_every_layer_is_ranked():
     assert {_layer(m) for m, _ in MODULES} <= set(RANK)
 
 
 @pytest.mark.parametrize(("module", "path"), MODULES, ids=[m for m, _ in MODULES])
 def test_imports_point_down(module, path):
-    rank = RANK[_layer(module)]
+    rank = RANK["api"] if module == FACADE else RANK[_layer(module)]
     upward = [f"{path.name}:{line} imports {name}" for line, name in _imports(path)
               if RANK.get(_layer(name), 0) > rank]
     assert upward == []

@@ -10,7 +10,7 @@ import pandas as pd
 import pandas.testing as pdt
 import pytest
 
-from pucli.compute.backtest import backtest
+from pucli.compute.periods import month_end
 from pucli.compute.plan_paths import plan_paths
 from pucli.compute.projection import choose_method, project_counts
 from pucli.compute.regions import SUM, project_regions
@@ -64,12 +64,14 @@ def test_one_point_projects_the_plan_path_and_says_so(pu):
 
 
 def test_on_track_and_off_track_by_the_interval(simple):
-    fast = project_counts(simple, Series((D(2021), D(2022), D(2023)), (100.0, 120, 144)))
+    fast = project_counts(simple, Series((D(2021), D(2022), D(2023)), (100.0, 120, 144)),
+                          method="log-linear")
     assert fast.method == "log-linear"
     assert fast.rows[-1].projection == pytest.approx(207.36)
     assert fast.rating == "on track"
     assert fast.rating_rule == "80 % low 207 ≥ target 200"
-    slow = project_counts(simple, Series((D(2021), D(2022), D(2023)), (100.0, 110, 121)))
+    slow = project_counts(simple, Series((D(2021), D(2022), D(2023)), (100.0, 110, 121)),
+                          method="log-linear")
     assert slow.rating == "off track"
     assert slow.rating_rule == "80 % high 146 < target 200"
     assert slow.targets[0].gap == pytest.approx(146.41 - 200)
@@ -77,7 +79,8 @@ def test_on_track_and_off_track_by_the_interval(simple):
 
 
 def test_two_points_rate_without_an_interval(simple):
-    p = project_counts(simple, Series((D(2021), D(2022)), (100.0, 118)))
+    p = project_counts(simple, Series((D(2021), D(2022)), (100.0, 118)),
+                       method="constant-growth")
     assert p.method == "constant-growth"
     assert p.rows[-1].projection == pytest.approx(100 * 1.18 ** 4)  # 193.9
     assert p.rating == "at risk"
@@ -88,7 +91,7 @@ def test_as_of_replays_only_the_actuals_known_then(simple):
     s = Series((D(2021), D(2022), D(2023), D(2024)), (100.0, 120, 144, 150))
     p = project_counts(simple, s, as_of=D(2023, 6, 30))
     assert p.latest == (D(2022), 120.0)
-    assert p.method == "constant-growth"
+    assert p.method == "blend"
     assert [r.actual for r in p.rows] == [100, 120, None, None, None]
 
 
@@ -102,11 +105,13 @@ def test_a_passed_target_date_is_rated_by_the_actual(simple):
 
 def test_method_choice_says_why():
     months = tuple(dt.date(2022 + (m // 12), m % 12 + 1, 28) for m in range(3))
-    assert choose_method(Series(months, (1.0, 2, 3)))[0] == "log-linear"
+    assert choose_method(Series(months, (1.0, 2, 3)))[0] == "blend"
     quarters = tuple(D(2020 + k // 4, 3 * (k % 4) + 3, 30 if k % 4 in (1, 2) else 31)
                      for k in range(8))
     method, why = choose_method(Series(quarters, tuple(range(1, 9))))
-    assert method == "damped-trend" and "8 regularly spaced points" in why
+    assert method == "blend" and "8 actuals" in why and "benchmark" in why
+    ends = tuple(month_end(2020 + m // 12, m % 12 + 1) for m in range(25))
+    assert choose_method(Series(ends, tuple(100.0 + k for k in range(25))))[0] == "seasonal"
 
 
 def test_national_scale_numbers(simple):
@@ -122,7 +127,7 @@ def test_national_scale_numbers(simple):
 def test_regions_are_projected_and_summed(simple):
     rows = [Actual(D(2021), 60, region="A"), Actual(D(2022), 66, region="A"),
             Actual(D(2021), 40, region="B"), Actual(D(2022), 48, region="B")]
-    projections, table = project_regions(simple, Actuals(rows))
+    projections, table = project_regions(simple, Actuals(rows), method="constant-growth")
     assert [p.method for p in projections] == ["constant-growth", "constant-growth"]
     at_2025 = {r.region: r.projection for r in table if r.date == D(2025)}
     assert at_2025["A"] == pytest.approx(60 * 1.1 ** 4)
@@ -130,13 +135,3 @@ def test_regions_are_projected_and_summed(simple):
     assert at_2025[SUM] == pytest.approx(60 * 1.1 ** 4 + 40 * 1.2 ** 4)
     sums = {r.date: r.actual for r in table if r.region == SUM}
     assert sums[D(2022)] == 114
-
-
-def test_backtest_scores_against_the_naive_forecast():
-    # Exact 10 % a year: growth methods are perfect, naive is always 10 % short.
-    s = Series(tuple(D(2015 + k) for k in range(6)), tuple(100 * 1.1 ** k for k in range(6)))
-    scores = {sc.method: sc for sc in backtest(s)}
-    cg = scores["constant-growth"]
-    assert cg.forecasts == 3 and cg.mape == pytest.approx(0) and cg.mase == pytest.approx(0)
-    assert scores["seasonal"].forecasts == 0
-    assert scores["seasonal"].note == "needs at least 14 actuals"

@@ -23,6 +23,9 @@ from pucli.cli.common import (
 
 class Method(enum.StrEnum):
     plan = "plan"
+    naive = "naive"
+    drift = "drift"
+    blend = "blend"
     constant_growth = "constant-growth"
     log_linear = "log-linear"
     damped_trend = "damped-trend"
@@ -167,10 +170,12 @@ def backtest(
     excel: ExcelOption = False,
     data: DataOption = None,
 ) -> None:
-    """Rolling-origin backtest of every method on the actuals (MAPE, MASE vs naive).
+    """Rolling-origin backtest of every method on the same origins (MAPE, MASE, rel. MAE,
+    80 % coverage).
 
     From each origin, each method forecasts the next --horizon actuals from the ones
-    before; MASE below 1 means it beat the naive "no change" forecast.
+    before; one row per method and horizon. MASE is Hyndman & Koehler's (errors scaled by
+    the in-sample one-step change); rel_mae below 1 beats the naive "no change" forecast.
 
     Example: pucli backtest --horizon 4
     """

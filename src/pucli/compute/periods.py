@@ -66,3 +66,30 @@ def is_regular(dates: tuple[dt.date, ...] | list[dt.date]) -> float | None:
     if first < 1 or abs(first - round(first)) > 1e-9:
         return None
     return float(round(first)) if all(abs(s - first) < 1e-9 for s in steps) else None
+
+
+def regular_part(dates: tuple[dt.date, ...] | list[dt.date]) -> tuple[list[int], float] | None:
+    """The regularly spaced part of ``dates``: indices of the latest unbroken run on the
+    commonest grid, and its step in months.
+
+    The step is the commonest whole-month gap; the grid, the class of dates a whole number
+    of steps apart with the most members (so one quarter end among year ends is off the
+    grid, and the year ends on either side of it stay one run). None when no two dates
+    are a whole step apart.
+    """
+    t = [month_index(d) for d in dates]
+    gaps = [round(g) for g in spacing(dates) if g >= 1 - 1e-9 and abs(g - round(g)) < 1e-9]
+    if not gaps:
+        return None
+    step = max(set(gaps), key=lambda g: (gaps.count(g), g))
+    whole = [i for i, v in enumerate(t) if abs(v - round(v)) < 1e-9]
+    classes: dict[int, list[int]] = {}
+    for i in whole:
+        classes.setdefault(round(t[i]) % step, []).append(i)
+    members = max(classes.values(), key=lambda ix: (len(ix), ix[-1]))
+    run = [members[-1]]
+    for i in reversed(members[:-1]):
+        if abs(t[run[0]] - t[i] - step) > 1e-9:
+            break
+        run.insert(0, i)
+    return (run, float(step)) if len(run) >= 2 else None

@@ -35,7 +35,10 @@ class Path:
             return None
         for (t0, v0), (t1, v1) in zip(pts, pts[1:], strict=False):
             if t <= t1 + 1e-9:
-                return v0 * (v1 / v0) ** ((t - t0) / (t1 - t0))
+                share = (t - t0) / (t1 - t0)
+                if v0 <= 0 or v1 <= 0:  # growth from (or to) zero has no rate: a straight line
+                    return v0 + (v1 - v0) * share
+                return v0 * (v1 / v0) ** share
         t_last, v_last = pts[-1]
         if self.annual_rate is not None:
             return v_last * (1 + self.annual_rate) ** ((t - t_last) / 12)
@@ -65,5 +68,7 @@ def plan_paths(targets: Targets, metric: str = DEFAULT_METRIC) -> list[Path]:
 
 
 def _pct(x: float) -> str:
+    if math.isnan(x):
+        return "from zero"
     return f"{x * 100:+.1f} %" if abs(x * 100 - round(x * 100)) > 0.05 else \
         f"{x * 100:+.0f} %"

@@ -10,36 +10,30 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from pucli.compute.methods import (
-    Fit,
-    constant_growth,
-    damped_trend,
-    log_linear,
-    seasonal_growth,
+from pucli.compute.choice import (  # noqa: F401 - METHODS, MIN_POINTS re-exported
+    DEFAULT_RULE,
+    METHODS,
+    MIN_POINTS,
+    choose_method,
+    fit_method,
+    regular_note,
 )
-from pucli.compute.periods import is_regular, month_end, month_ends, month_index
+from pucli.compute.methods import Fit
+from pucli.compute.periods import month_end, month_ends, month_index
 from pucli.compute.plan_paths import Path, plan_paths
+from pucli.compute.sdg_progress import CagrProgress, cagr_category, disagreement
+from pucli.compute.shifts import Shift, level_shifts, without_shifts
 from pucli.compute.target_checks import check_growth, check_level, shown_decimals
 from pucli.i18n import t
 from pucli.models.metrics import metric_registry
 from pucli.models.numbers import figure
 from pucli.models.observations import Series
 from pucli.models.targets import DEFAULT_METRIC, Targets
-from pucli.problems import DataError, Problem
 
-METHODS = {
-    "plan": "plan path (no trend: fewer than two actuals)",
-    "constant-growth": "constant growth at the observed rate",
-    "log-linear": "log-linear trend",
-    "damped-trend": "damped-trend exponential smoothing",
-    "seasonal": "monthly growth with seasonal adjustment",
-}
-MIN_POINTS = {"plan": 0, "constant-growth": 2, "log-linear": 3, "damped-trend": 6,
-              "seasonal": 13}
 RATINGS = ("on track", "probable", "at risk", "off track")
 NOT_RATED = "not rated"
 
@@ -74,6 +68,9 @@ class TargetCheck:
     direction: str = "at_least"
     tolerance: float | None = None
     measure: str = "level"  # "growth": a flow's growth target; value and expected are rates
+    indicative: str = ""  # why the rating is only indicative ("" when it is not)
+    cagr: CagrProgress | None = None  # the SDG CAGR-ratio category beside the rating
+    cagr_note: str = ""  # why the two verdicts differ ("" when they agree)
 
     @property
     def gap(self) -> float | None:
@@ -82,6 +79,28 @@ class TargetCheck:
     @property
     def gap_pct(self) -> float | None:
         return None if self.gap is None else self.gap / self.value
+
+
+@dataclass(frozen=True)
+class ShiftEffect:
+    """A level shift and what it does to the projection at the horizon."""
+
+    shift: Shift
+    horizon: dt.date | None
+    projected: float | None  # the projection at the horizon, the jump included
+    if_one_off: float | None  # the projection with the jump taken as a one-off level shift
+
+    def text(self) -> str:
+        s = self.shift
+        change = abs(s.after / s.before - 1) * 100
+        head = (f"level shift: {s.date} a {s.direction} of {change:.1f} % "
+                f"({s.before:,.0f} → {s.after:,.0f}), {abs(s.size) * 100:.1f} % ({s.count:+,.0f}) "
+                "against the usual pace")
+        if self.projected is None or self.if_one_off is None:
+            return head + "; check whether it is real (a register clean-up, a new boundary)"
+        return (head + f"; the projection's trend includes it: {self.projected:,.0f} at "
+                f"{self.horizon}; taken as a one-off (the usual pace before and after) it "
+                f"would be {self.if_one_off:,.0f}")
 
 
 @dataclass
@@ -108,6 +127,8 @@ class Projection:
     decimals: int = 0  # decimals to show: as the plan writes its figures
     flow: bool = False  # a figure per year (metrics[].flow)
     start: tuple[dt.date, float] | None = None  # what the required growth counts from
+    method_rule: str = DEFAULT_RULE
+    shifts: list[ShiftEffect] = field(default_factory=list)
 
     @property
     def rating(self) -> str:
@@ -116,59 +137,6 @@ class Projection:
     @property
     def rating_rule(self) -> str:
         return self.targets[-1].rule if self.targets else "no target to rate against"
-
-
-def choose_method(series: Series) -> tuple[str, str]:
-    """The default method for ``series`` and why it was chosen."""
-    n = len(series)
-    if n == 0:
-        return "plan", "no actuals recorded: the projection can only be the plan path"
-    if n == 1:
-        return "plan", (f"one data point ({series.dates[0]}): a trend needs at least two, so "
-                        "there is no trend and the projection can only be the plan path")
-    if n == 2:
-        return "constant-growth", ("two data points: the only observable pace is the growth "
-                                   "between them (no interval: that needs three)")
-    step = is_regular(series.dates)
-    if step == 1 and n >= 25:
-        return "seasonal", (f"{n} consecutive month ends (two years or more): monthly growth "
-                            "with a factor per calendar month, so a strong month is not "
-                            "mistaken for a trend")
-    if step is not None and n >= 8:
-        return "damped-trend", (f"{n} regularly spaced points: damped trend lets the recent "
-                                "pace fade rather than extrapolating it for years")
-    return "log-linear", (f"{n} points" + ("" if step else " at uneven intervals")
-                          + ": a log-linear trend uses them all and measures its scatter")
-
-
-def fit_method(method: str, series: Series) -> Fit:
-    """Fit ``method`` to ``series``; DataError when it needs more or different data."""
-    n = len(series)
-    if n < MIN_POINTS[method]:
-        raise _usage(f"method '{method}' needs at least {MIN_POINTS[method]} actuals; "
-                     f"there {'is' if n == 1 else 'are'} {n}", "use --method "
-                     + " or ".join(m for m, k in MIN_POINTS.items() if k <= n))
-    if any(v <= 0 for v in series.values):
-        raise _usage("projections need counts above zero", "check actuals.csv for zeros")
-    t = np.array([month_index(d) for d in series.dates])
-    x = np.log(np.array(series.values))
-    if method == "constant-growth":
-        return constant_growth(t, x)
-    if method == "log-linear":
-        return log_linear(t, x)
-    step = is_regular(series.dates)
-    if method == "damped-trend":
-        if step is None:
-            raise _usage("damped-trend needs regularly spaced actuals (all month ends, or "
-                         "all quarter ends, or all year ends)", "use --method log-linear")
-        return damped_trend(t, x)
-    if step != 1:
-        raise _usage("seasonal needs consecutive month ends", "use --method log-linear")
-    return seasonal_growth(t, x, np.array([d.month for d in series.dates]))
-
-
-def _usage(message: str, hint: str) -> DataError:
-    return DataError([Problem("method", message, "--method", hint=hint)])
 
 
 def project_counts(targets: Targets, series: Series, as_of: dt.date | None = None,
@@ -206,15 +174,53 @@ def project_counts(targets: Targets, series: Series, as_of: dt.date | None = Non
     checks = [_check(g.date, g.value, g.kind, series, fit, chosen)
               if g.direction == "at_least" and not flow
               else check_level(g, series, fit, flow, decimals) for g in goals]
+    if base is not None and latest is not None:  # the CAGR category reads "at least" levels
+        checks = [_with_cagr(c, (base.date, base.value), latest)
+                  if c.direction == "at_least" and c.measure == "level" else c for c in checks]
     checks = sorted(checks + [check_growth(g, series, fit)
                               for g in targets.growth_targets(metric)], key=lambda c: c.date)
     notes += _goal_notes(targets, metric, goals)
+    if chosen == "damped-trend" and (left := regular_note(series)):
+        notes.append(left)
+    shifts = _shift_effects(series, fit, chosen, horizon)
     return Projection(series.name or targets.region, metric, as_of,
                       "month" if monthly else "year", chosen, METHODS[chosen], reason, paths,
                       rows, checks, latest, required, net_new, notes,
                       info.label if info else metric, info.label_en if info else metric,
                       tuple(zip(series.dates, series.values, strict=True)),
-                      (info.unit or "") if info else "", decimals, flow, start)
+                      (info.unit or "") if info else "", decimals, flow, start,
+                      shifts=shifts)
+
+
+def _shift_effects(series: Series, fit: Fit | None, method: str,
+                   horizon: dt.date | None) -> list[ShiftEffect]:
+    shifts = level_shifts(series)
+    if not shifts:
+        return []
+    if fit is None or horizon is None or horizon <= series.dates[-1]:
+        return [ShiftEffect(s, horizon, None, None) for s in shifts]
+    at = np.array([month_index(horizon)])
+    now = float(fit.forecast(at)[0][0])
+    alt = float(fit_method(method, without_shifts(series, shifts)).forecast(at)[0][0])
+    return [ShiftEffect(s, horizon, now, alt) for s in shifts]
+
+
+def _with_cagr(check: TargetCheck, base: tuple[dt.date, float],
+               latest: tuple[dt.date, float]) -> TargetCheck:
+    """``check`` with the SDG CAGR-ratio category and, when it disagrees, why. A target
+    whose date has passed is assessed at its date (the actual then), as pucli rates it."""
+    if check.basis == "actual" and check.expected is not None:
+        latest = (check.date, check.expected)
+    progress = cagr_category(base, latest, (check.date, check.value))
+    if progress is None:
+        return check
+    pace = None
+    if check.basis == "projection" and check.expected and check.date > latest[0] \
+            and latest[1] > 0:
+        years = (month_index(check.date) - month_index(latest[0])) / 12
+        pace = (check.expected / latest[1]) ** (1 / years) - 1
+    note = disagreement(check.rating, progress, pace) if check.rating != NOT_RATED else ""
+    return replace(check, cagr=progress, cagr_note=note)
 
 
 def _goal_notes(targets: Targets, metric: str, goals: list) -> list[str]:
@@ -255,7 +261,10 @@ def _rows(series: Series, paths: list[Path], fit: Fit | None, method: str,
     if monthly:
         dates = month_ends(min(first, series.dates[0]) - dt.timedelta(days=1), last)
     else:
-        dates = [month_end(y, 12) for y in range(first.year + 1, last.year + 1)]
+        # every year end after the first date, that of its own year included (an actual
+        # from 2020-06-30 gives a 2020 row)
+        dates = [month_end(y, 12) for y in range(first.year, last.year + 1)
+                 if month_end(y, 12) > first]
         if len(series) and series.dates[-1] not in dates:
             dates.append(series.dates[-1])  # the latest actual, wherever it falls
     dates = sorted(set(dates) | ({first} if first in series.dates else set()))
@@ -305,11 +314,14 @@ def _check(date: dt.date, value: float, kind: str | None, series: Series, fit: F
         return TargetCheck(date, value, kind, None, "none", None, None, NOT_RATED,
                            f"{why}: a rating needs a projection (at least two actuals)")
     p, lo, hi = (float(a[0]) for a in fit.forecast(np.array([month_index(date)])))
+    few = (f"indicative only: {len(series)} actuals give no measure of the scatter "
+           "(a rating rests on three or more)") if len(series) < 3 else ""
     if math.isnan(lo):
         level = "probable" if p >= value else "at risk"
         rule = ("no interval (two actuals): probable if the projection reaches the target, "
                 f"at risk if not — {p:,.0f} {'≥' if p >= value else '<'} {value:,.0f}")
-        return TargetCheck(date, value, kind, p, "projection", None, None, level, rule)
+        return TargetCheck(date, value, kind, p, "projection", None, None, level, rule,
+                           indicative=few)
     if lo >= value:
         level, rule = "on track", f"80 % low {lo:,.0f} ≥ target {value:,.0f}"
     elif p >= value:
@@ -318,7 +330,8 @@ def _check(date: dt.date, value: float, kind: str | None, series: Series, fit: F
         level, rule = "at risk", f"projection {p:,.0f} < target {value:,.0f} ≤ 80 % high {hi:,.0f}"
     else:
         level, rule = "off track", f"80 % high {hi:,.0f} < target {value:,.0f}"
-    return TargetCheck(date, value, kind, p, "projection", lo, hi, level, rule)
+    return TargetCheck(date, value, kind, p, "projection", lo, hi, level, rule,
+                       indicative=few)
 
 
 RATING_SCALE = ("on track: even the 80 % low reaches the target; probable: the projection "

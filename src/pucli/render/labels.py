@@ -17,6 +17,11 @@ _RATING = {"on track": ("有把握完成", "on track"), "probable": ("可能完�
            "not rated": ("无法评级", "not rated")}
 _METHOD = {"plan": ("规划路径（实际数不足两个，无法测算趋势）",
                     "plan path (no trend: fewer than two actuals)"),
+           "naive": ("保持最新实际数不变", "no change from the latest actual"),
+           "drift": ("按已观测的平均净增数匀速增加",
+                     "constant net increase (the average change a month, carried on)"),
+           "blend": ("匀速净增与匀速增长两者的平均",
+                     "average of constant net increase and constant growth"),
            "constant-growth": ("按已观测增速匀速增长", "constant growth at the observed rate"),
            "log-linear": ("对数线性趋势", "log-linear trend"),
            "damped-trend": ("阻尼趋势指数平滑", "damped-trend exponential smoothing"),
@@ -97,8 +102,26 @@ def percent(v: float | None, digits: int = 1) -> str:
     return "" if v is None else f"{v * 100:.{digits}f}%"
 
 
+_CAGR = {"achieved": ("已达成", "achieved"), "on track": ("进度正常", "on track"),
+         "acceleration needed": ("需加快", "acceleration needed"),
+         "limited progress": ("进展有限", "limited progress"),
+         "deterioration": ("倒退", "deterioration")}
+
+
+def cagr_label(code: str) -> str:
+    """The SDG CAGR-ratio progress category in the current language."""
+    return _pick(_CAGR, code)
+
+
+def indicative_mark() -> str:
+    return t("（仅供参考）", " (indicative)")
+
+
 _REASON_ZH = {
     "plan": "实际数不足两个，无法测算趋势，预测只能沿规划路径",
+    "drift": "有实际数为零：增长率无从计算，改用直接按户数计算的匀速净增",
+    "blend": "匀速净增与匀速增长（均从第一个实际数算到最新一个）的平均：在准确度基准的真实序列上"
+             "合计误差最小",
     "constant-growth": "只有两个实际数：唯一能观测到的是两者之间的增速（需三个以上才有区间）",
     "log-linear": "对数线性趋势使用全部实际数，并据其离散程度给出区间",
     "damped-trend": "实际数间隔规则：阻尼趋势让近期增速逐渐减弱，而不是多年直线外推",
@@ -108,6 +131,8 @@ _REASON_ZH = {
 
 def method_reason(method: str, reason: str) -> str:
     """Why the projection used ``method`` (the library's English ``reason`` in English)."""
+    if reason.startswith("chosen with --method (default would be "):
+        return t(f"用 --method 指定（默认方法为 {reason.rsplit(' ', 1)[-1].rstrip(')')}）", reason)
     return t(_REASON_ZH.get(method, reason), reason)
 
 
@@ -170,6 +195,52 @@ def _rule_zh(c, decimals: int | None = None) -> str:
             "at risk": f"预测 {f(c.expected)} 未满足目标 {what}，"
                        f"但 80% 区间 {lo} – {hi} 有部分满足",
             "off track": f"80% 区间 {lo} – {hi} 都不满足目标 {what}"}.get(c.rating, c.rule)
+
+
+def method_rule() -> str:
+    """The rule that chooses the default method (see pucli.compute.choice.DEFAULT_RULE)."""
+    from pucli.compute.choice import DEFAULT_RULE
+
+    return t("默认方法规则：0–1 个实际数 → 规划路径；有实际数为零 → drift（匀速净增）；"
+             "连续 25 个以上月末数 → seasonal；其余 → blend（在 benchmarks/bench_accuracy.py "
+             "的真实序列上合计误差最小，见 docs/project.md）", DEFAULT_RULE)
+
+
+def indicative_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
+    if not check.indicative:
+        return ""
+    return t("仅供参考：实际数少于三个，无法衡量离散程度（评级需要三个以上）", check.indicative)
+
+
+def shift_text(effect) -> str:  # effect: pucli.compute.projection.ShiftEffect
+    """A level shift, its size and what it does to the projection, in the current language."""
+    if is_english():
+        return effect.text()
+    s = effect.shift
+    kind = "下降" if s.size < 0 else "跳升"
+    head = (f"水平突变：{s.date} 一次性{kind} {abs(s.after / s.before - 1) * 100:.1f}%"
+            f"（{s.before:,.0f} → {s.after:,.0f}），较通常增速偏离 {abs(s.size) * 100:.1f}%"
+            f"（{s.count:+,.0f} 户）")
+    if effect.projected is None or effect.if_one_off is None:
+        return head + "；请核实其原因（如集中清理吊销、区划调整）"
+    return (head + f"；预测的趋势包含这次突变：{effect.horizon} 预计 {effect.projected:,.0f}；"
+            f"若视为一次性水平变化（前后增速不变）则为 {effect.if_one_off:,.0f}")
+
+
+def cagr_text(check) -> str:  # the SDG category line of a target, with why it differs
+    c = check.cagr
+    if c is None:
+        return ""
+    ratio = "—" if c.ratio is None else f"{c.ratio * 100:.0f}%"
+    line = t(f"SDG 年均复合增长率比值法：实际 {c.observed * 100:.2f}% ÷ "
+             f"所需 {c.required * 100:.2f}% = {ratio} → {cagr_label(c.category)}",
+             f"SDG CAGR ratio: observed {c.observed * 100:.2f} % ÷ required "
+             f"{c.required * 100:.2f} % = {ratio} → {c.category}")
+    if check.cagr_note:
+        line += t("；两者结论不同：比值法用基期以来的平均增速对比整个期间所需增速，"
+                  "本工具则把近期趋势外推到目标日期",
+                  "; " + check.cagr_note)
+    return line
 
 
 def rating_scale() -> str:

@@ -14,7 +14,19 @@ from pucli.compute.projection import RATING_SCALE, Projection
 from pucli.compute.regions import RegionRow
 from pucli.i18n import is_english, t
 from pucli.models.numbers import figure
-from pucli.render.labels import method_label, method_reason, rating_label, rating_scale, rule_text
+from pucli.render.labels import (
+    cagr_label,
+    cagr_text,
+    indicative_mark,
+    indicative_text,
+    method_label,
+    method_reason,
+    method_rule,
+    rating_label,
+    rating_scale,
+    rule_text,
+    shift_text,
+)
 
 
 def _n(v: float | None, decimals: int = 0) -> float | int | None:
@@ -79,6 +91,7 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
         "method": p.method,
         "method_label": p.method_label,
         "method_reason": p.reason,
+        "method_rule": p.method_rule,
         "plan_readings": {"plan": p.paths[0].label if p.paths else None,
                           "plan_rate": p.paths[1].label if len(p.paths) > 1 else None},
         "rows": [{key: _when(p, r.date), "plan": _n(r.plan, d),
@@ -94,7 +107,9 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
                         {"expected": _n(t.expected, d), "basis": t.basis,
                          "low": _n(t.low, d), "high": _n(t.high, d), "gap": _n(t.gap, d),
                          "gap_pct": None if t.gap_pct is None else round(t.gap_pct, 4)}),
-                     "rating": t.rating, "rule": t.rule} for t in p.targets],
+                     "rating": t.rating, "rule": t.rule, "indicative": bool(t.indicative),
+                     "indicative_reason": t.indicative or None,
+                     "sdg_cagr": _cagr_json(t)} for t in p.targets],
         "required_annual_growth": None if p.required_annual_growth is None
         else round(p.required_annual_growth, 6),
         "net_new_per_month": None if p.net_new_per_month is None
@@ -103,12 +118,27 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
         "rating_rule": p.rating_rule,
         "rating_scale": RATING_SCALE,
         "notes": p.notes,
+        "level_shifts": [{"date": e.shift.date.isoformat(), "before": _n(e.shift.before),
+                          "after": _n(e.shift.after), "size_pct": round(e.shift.size * 100, 2),
+                          "count": _n(e.shift.count), "horizon": e.horizon.isoformat()
+                          if e.horizon else None, "projected": _n(e.projected),
+                          "if_one_off": _n(e.if_one_off), "text": e.text()}
+                         for e in p.shifts],
         **({"regions": [{"region": r.region, "date": r.date.isoformat(),
                          "actual": _n(r.actual, d), "projection": _n(r.projection, d),
                          "low": _n(r.low, d), "high": _n(r.high, d), "method": r.method,
                          "target": r.target, "rating": r.rating}
                         for r in regions]} if regions else {}),
     }
+
+
+def _cagr_json(check) -> dict[str, Any] | None:
+    c = check.cagr
+    if c is None:
+        return None
+    return {"observed_cagr": round(c.observed, 6), "required_cagr": round(c.required, 6),
+            "ratio": None if c.ratio is None else round(c.ratio, 4), "category": c.category,
+            "differs_because": check.cagr_note or None}
 
 
 def _fmt(v: float | None, decimals: int = 0) -> str:
@@ -205,8 +235,9 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
     head.append(t(f"   截至 {p.as_of or '今天'}；最新实际数 {latest}",
                   f"   as of {p.as_of or 'today'}; latest actual {latest}"))
     method = Text(t(f"预测方法：{p.method} — {method_label(p.method)}\n"
-                    f"  依据：{method_reason(p.method, p.reason)}",
-                    f"method: {p.method} — {p.method_label}\n  why: {p.reason}"))
+                    f"  依据：{method_reason(p.method, p.reason)}\n  {method_rule()}",
+                    f"method: {p.method} — {p.method_label}\n  why: {p.reason}\n"
+                    f"  {method_rule()}"))
     legend = Text("\n".join(f"{name}: {path_label(path)}" for name, path
                              in zip(PATH_HEADERS(), p.paths, strict=False)))
     table = Table(show_edge=False, pad_edge=False)
@@ -231,16 +262,20 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
                   title_justify="left")
     for name, right in ((t("日期", "date"), False), (t("目标值", "target"), True),
                         (t("预计", "expected"), True), (t("差距", "gap"), True),
-                        (t("评级", "rating"), False)):
+                        (t("评级", "rating"), False), (t("SDG 类别", "SDG category"), False)):
         goals.add_column(name, justify="right" if right else "left")
     for c in p.targets:
         goals.add_row(str(c.date), target_text(c, d) + (f" ({kind_label(c.kind)})" if c.kind
                                                         else ""),
                       expected_text(c, d) + (f" ({basis_label(c.basis)})"
                                              if c.expected is not None else ""),
-                      gap_text(c, d), rating_label(c.rating))
-    rules = Text("\n".join(f"  {c.date} {rating_label(c.rating)} — {rule_text(c, p.decimals)}"
-                           for c in p.targets))
+                      gap_text(c, d),
+                      rating_label(c.rating) + (indicative_mark() if c.indicative else ""),
+                      cagr_label(c.cagr.category) if c.cagr else "")
+    rules = Text("\n".join(
+        f"  {c.date} {rating_label(c.rating)} — {rule_text(c, p.decimals)}"
+        + "".join(f"\n    {x}" for x in (indicative_text(c), cagr_text(c)) if x)
+        for c in p.targets))
     verdict = Text()
     levels = [c for c in p.targets if c.measure == "level"]
     if (p.required_annual_growth is not None and levels and p.start is not None
@@ -257,6 +292,8 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
             f"new {per_month} a month\n"))
     verdict.append(t("评级：", "rating: "), style="bold")
     verdict.append(rating_label(p.rating), style="bold")
+    if p.targets and p.targets[-1].indicative:
+        verdict.append(indicative_mark(), style="bold")
     last_rule = rule_text(p.targets[-1], p.decimals) if p.targets else t("没有可评级的目标",
                                                              "no target to rate against")
     verdict.append(f" — {last_rule}\n  {t('等级', 'scale')}: {rating_scale()}")
@@ -265,6 +302,7 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
         parts += [goals, rules]
     parts.append(verdict)
     parts += [Text(n) for n in p.notes]
+    parts += [Text(shift_text(e)) for e in p.shifts]
     if regions:
         parts.append(region_table(p, regions))
     return Group(*parts)
@@ -292,21 +330,37 @@ def region_table(p: Projection, regions: list[RegionRow]) -> Table:
     return table
 
 
+BACKTEST_COLUMNS = ["method", "horizon", "forecasts", "mape_pct", "mase", "rel_mae",
+                    "coverage80", "note"]
+
+
 def backtest_rows(scores: list[Score]) -> tuple[list[str], list[list[Any]]]:
-    columns = ["method", "forecasts", "mape_pct", "mase", "note"]
-    return columns, [[s.method, s.forecasts, None if s.mape is None else round(s.mape, 3),
-                      None if s.mase is None else round(s.mase, 3), s.note] for s in scores]
+    """One row per method and horizon (MASE: Hyndman & Koehler; rel_mae: vs naive)."""
+    def r(v: float | None, k: int = 3) -> float | None:
+        return None if v is None else round(v, k)
+
+    return BACKTEST_COLUMNS, [[s.method, s.horizon, s.forecasts, r(s.mape), r(s.mase),
+                               r(s.rel_mae), r(s.coverage), s.note] for s in scores]
 
 
 def backtest_table(scores: list[Score]) -> Table:
-    table = Table(show_edge=False, pad_edge=False,
-                  caption=t("MASE < 1：优于朴素预测（保持不变）",
-                            "MASE < 1: better than the naive forecast (no change)"))
-    for k, name in enumerate((t("方法", "method"), t("预测次数", "forecasts"), "MAPE", "MASE",
+    table = Table(show_edge=False, pad_edge=False, caption=t(
+        "所有方法使用相同的预测起点和步长。MASE（Hyndman–Koehler）：误差 ÷ 样本内一步变动的平均"
+        "绝对值；相对 MAE：误差 ÷ 朴素预测（保持不变）在同一批点上的误差，小于 1 即优于朴素预测；"
+        "80% 覆盖率：实际数落在 80% 区间内的比例",
+        "Every method on the same origins and horizons. MASE (Hyndman & Koehler): errors ÷ the "
+        "in-sample mean absolute one-step change; rel. MAE: errors ÷ those of the naive "
+        "forecast (no change) on the same points, below 1 beats naive; 80 % coverage: share "
+        "of actuals inside the 80 % interval"))
+    for k, name in enumerate((t("方法", "method"), t("步长", "horizon"),
+                              t("预测次数", "forecasts"), "MAPE", "MASE",
+                              t("相对 MAE", "rel. MAE"), t("80% 覆盖率", "80 % coverage"),
                               t("说明", "note"))):
-        table.add_column(name, justify="right" if k in (1, 2, 3) else "left",
-                         overflow="fold")
+        table.add_column(name, justify="right" if 1 <= k <= 6 else "left", overflow="fold")
     for s in scores:
-        table.add_row(s.method, str(s.forecasts), "" if s.mape is None else f"{s.mape:.2f} %",
-                      "" if s.mase is None else f"{s.mase:.2f}", s.note)
+        table.add_row(s.method, str(s.horizon), str(s.forecasts),
+                      "" if s.mape is None else f"{s.mape:.2f} %",
+                      "" if s.mase is None else f"{s.mase:.2f}",
+                      "" if s.rel_mae is None else f"{s.rel_mae:.2f}",
+                      "" if s.coverage is None else f"{s.coverage * 100:.0f} %", s.note)
     return table

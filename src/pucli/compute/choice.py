@@ -1,0 +1,136 @@
+"""Which projection method, and fitting it to a series.
+
+The default is chosen by a fixed rule (:data:`DEFAULT_RULE`, printed with every
+projection); ``benchmarks/bench_accuracy.py`` measures it against every other method on
+real published series (docs/project.md has the table).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pucli.compute.methods import (
+    Fit,
+    blend,
+    constant_growth,
+    damped_trend,
+    drift,
+    log_linear,
+    naive,
+    seasonal_growth,
+)
+from pucli.compute.periods import is_regular, month_index, regular_part
+from pucli.models.observations import Series
+from pucli.problems import DataError, Problem
+
+METHODS = {
+    "plan": "plan path (no trend: fewer than two actuals)",
+    "naive": "no change from the latest actual",
+    "drift": "constant net increase (the average change a month, carried on)",
+    "blend": "average of constant net increase and constant growth",
+    "constant-growth": "constant growth at the observed rate",
+    "log-linear": "log-linear trend",
+    "damped-trend": "damped-trend exponential smoothing",
+    "seasonal": "monthly growth with seasonal adjustment",
+}
+MIN_POINTS = {"plan": 0, "naive": 2, "drift": 2, "blend": 2, "constant-growth": 2, "log-linear": 3,
+              "damped-trend": 4, "seasonal": 13}
+LOG_METHODS = ("blend", "constant-growth", "log-linear", "damped-trend", "seasonal")
+DEFAULT = "blend"  # the benchmark's choice, for regular and uneven spacing alike
+DEFAULT_RULE = ("default rule: 0–1 actuals → plan path; a count of zero → drift; 25+ "
+                "consecutive month ends → seasonal; otherwise blend (the lowest pooled error "
+                "on the real series of benchmarks/bench_accuracy.py, see docs/project.md)")
+
+
+def choose_method(series: Series) -> tuple[str, str]:
+    """The default method for ``series`` and why it was chosen (see :data:`DEFAULT_RULE`)."""
+    n = len(series)
+    if n == 0:
+        return "plan", "no actuals recorded: the projection can only be the plan path"
+    if n == 1:
+        return "plan", (f"one data point ({series.dates[0]}): a trend needs at least two, so "
+                        "there is no trend and the projection can only be the plan path")
+    zero = next((d for d, v in zip(series.dates, series.values, strict=True) if v <= 0), None)
+    if zero is not None:
+        return "drift", (f"the actual of {zero} is zero: growth rates are undefined, so the "
+                         "constant net increase, which works on the counts themselves")
+    if is_regular(series.dates) == 1 and n >= 25:
+        return "seasonal", (f"{n} consecutive month ends (two years or more): monthly growth "
+                            "with a factor per calendar month, so a strong month is not "
+                            "mistaken for a trend")
+    why = (f"{n} actuals: the average of the constant net increase and the constant growth "
+           "rate from the first actual to the latest had the lowest pooled error on the real "
+           "series of the accuracy benchmark")
+    if n == 2:
+        why += " (no interval: that needs three)"
+    return DEFAULT, why
+
+
+def fit_method(method: str, series: Series) -> Fit:
+    """Fit ``method`` to ``series``; DataError when it needs more or different data."""
+    n = len(series)
+    if n < MIN_POINTS[method]:
+        raise _usage(f"method '{method}' needs at least {MIN_POINTS[method]} actuals; "
+                     f"there {'is' if n == 1 else 'are'} {n}", "use --method "
+                     + " or ".join(m for m, k in MIN_POINTS.items() if 0 < k <= n))
+    t = np.array([month_index(d) for d in series.dates])
+    y = np.array(series.values, dtype=float)
+    if method == "drift":
+        return drift(t, y)
+    if method == "naive":
+        return naive(t, y)
+    zero = next((d for d, v in zip(series.dates, series.values, strict=True) if v <= 0), None)
+    if zero is not None:
+        raise _usage(f"method '{method}' works on growth rates, which need counts above "
+                     f"zero; the actual of {zero} is {series.values[series.dates.index(zero)]:g}",
+                     "use --method drift (constant net increase), which works with zeros")
+    if method == "blend":
+        return blend(t, y)
+    x = np.log(y)
+    if method == "constant-growth":
+        return constant_growth(t, x)
+    if method == "log-linear":
+        return log_linear(t, x)
+    if method == "damped-trend":
+        return _on_regular_part(series, t, x)
+    if is_regular(series.dates) != 1:
+        raise _usage("seasonal needs consecutive month ends", "use --method drift")
+    return seasonal_growth(t, x, np.array([d.month for d in series.dates]))
+
+
+def regular_note(series: Series) -> str | None:
+    """What damped-trend leaves out of an unevenly spaced series, in words (None if nothing)."""
+    part = regular_part(series.dates)
+    if part is None or len(part[0]) == len(series):
+        return None
+    run = set(part[0])
+    left = [str(d) for i, d in enumerate(series.dates) if i not in run]
+    return (f"damped-trend is fitted on the {len(run)} regularly spaced actuals "
+            f"(every {part[1]:g} months); left out of the fit: {', '.join(left)}"
+            + ("; the latest actual still sets the level" if (n := len(series)) - 1 not in run
+               and n else ""))
+
+
+def _on_regular_part(series: Series, t: np.ndarray, x: np.ndarray) -> Fit:
+    """Damped trend on the regularly spaced part; a later off-grid actual shifts the level."""
+    part = regular_part(series.dates)
+    if part is None or len(part[0]) < MIN_POINTS["damped-trend"]:
+        raise _usage("damped-trend needs at least "
+                     f"{MIN_POINTS['damped-trend']} regularly spaced actuals (all month ends, "
+                     "or all quarter ends, or all year ends)", "use --method drift")
+    idx = part[0]
+    fit = damped_trend(t[idx], x[idx])
+    if idx[-1] == len(t) - 1:
+        return fit
+    offset = float(x[-1] - fit.predict(np.array([t[-1]]))[0][0])
+    inner = fit.predict
+
+    def predict(tt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        mean, se = inner(tt)
+        return mean + offset, se
+
+    return Fit(fit.method, predict, fit.q, {**(fit.params or {}), "level_offset": offset})
+
+
+def _usage(message: str, hint: str) -> DataError:
+    return DataError([Problem("method", message, "--method", hint=hint)])

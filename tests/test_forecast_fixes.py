@@ -1,0 +1,315 @@
+"""Issue 14: projection defects 1–9, the new methods and honest backtest scores.
+
+Every expected number is worked out by hand in the comments (series with known, non-zero
+errors). All series here are synthetic, made up for the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+import numpy as np
+import pytest
+
+from pucli.compute.backtest import backtest, rolling_forecasts, score
+from pucli.compute.choice import choose_method, fit_method
+from pucli.compute.methods import blend, drift, naive, seasonal_growth
+from pucli.compute.periods import month_end, month_index, regular_part, t90
+from pucli.compute.projection import project_counts
+from pucli.compute.sdg_progress import cagr_category
+from pucli.compute.shifts import level_shifts
+from pucli.loading.schema import validate
+from pucli.models.observations import Series
+from pucli.models.targets import Targets
+from pucli.problems import DataError
+
+
+def D(y: int, m: int = 12, d: int = 31) -> dt.date:
+    return dt.date(y, m, d)
+
+
+def targets(base: tuple[dt.date, float] = (D(2021), 100.0), goal: float = 200.0) -> Targets:
+    return validate(Targets, {"region": "Testland", "baseline": {"date": base[0],
+                                                                  "value": base[1]},
+                              "targets": [{"date": D(2025), "value": goal}]})
+
+
+# -- defect 1: the year-end row of the first actual's own year -----------------------------
+
+def test_a_first_actual_mid_year_keeps_its_year_end_row():
+    s = Series((D(2020, 6, 30), D(2020, 12, 31), D(2021)), (90.0, 95, 100))
+    p = project_counts(targets((D(2020, 6, 30), 90.0)), s)
+    dates = [r.date for r in p.rows]
+    assert dates[:3] == [D(2020, 6, 30), D(2020), D(2021)]
+    assert [r.actual for r in p.rows[:3]] == [90, 95, 100]
+
+
+# -- defects 2, 3, 9: the same origins for every method; MAPE, MASE, rel. MAE, coverage ------
+
+SERIES = Series(tuple(D(2015 + k) for k in range(6)), (100.0, 110, 125, 130, 150, 160))
+
+
+def test_every_method_is_scored_on_the_same_origins():
+    forecasts, notes, origins = rolling_forecasts(SERIES)
+    assert origins == [4, 5]  # damped-trend fits from 4 actuals: nobody starts earlier
+    assert "seasonal" in notes
+    pairs = {m: sorted((f.origin, f.horizon) for f in forecasts if f.method == m)
+             for m in {f.method for f in forecasts}}
+    assert set(pairs) == {"naive", "drift", "blend", "constant-growth", "log-linear",
+                          "damped-trend"}
+    assert all(v == [(4, 1), (5, 1)] for v in pairs.values())
+
+
+def test_naive_and_drift_scores_by_hand():
+    scores = {(s.method, s.horizon): s for s in backtest(SERIES, 1, 3, methods=("naive",
+                                                                                "drift"))}
+    nv, dr = scores[("naive", 1)], scores[("drift", 1)]
+    # origins 3, 4, 5. naive: 125→130, 130→150, 150→160: |e| = 5, 20, 10
+    assert nv.forecasts == 3
+    assert nv.mape == pytest.approx((5 / 130 + 20 / 150 + 10 / 160) / 3 * 100)  # 7.81 %
+    # MASE scales each error by the in-sample mean |one-step change| at its origin:
+    # 12.5 (10, 15), 10 (10, 15, 5), 12.5 (10, 15, 5, 20)
+    assert nv.mase == pytest.approx((5 / 12.5 + 20 / 10 + 10 / 12.5) / 3)  # 1.067
+    assert nv.rel_mae == pytest.approx(1.0)
+    # drift: 125 + 25/2 = 137.5, 130 + 30/3 = 140, 150 + 50/4 = 162.5 → |e| 7.5, 10, 2.5
+    assert dr.mape == pytest.approx((7.5 / 130 + 10 / 150 + 2.5 / 160) / 3 * 100)  # 4.67 %
+    assert dr.mape != pytest.approx(20 / 440 * 100)  # not a ratio of means (4.55 %)
+    assert dr.mase == pytest.approx((7.5 / 12.5 + 10 / 10 + 2.5 / 12.5) / 3)  # 0.6
+    assert dr.rel_mae == pytest.approx((7.5 + 10 + 2.5) / (5 + 20 + 10))  # 0.571
+
+
+def test_coverage_counts_the_actuals_inside_the_80_percent_interval():
+    # naive's spread: σ² = Σ d²/Δ / (n − 1) a month, se(12) = √(12σ²), q = t90(n − 1)
+    def band(values):
+        d = np.diff(values)
+        sigma2 = float(np.sum(d * d / 12) / (len(values) - 1))
+        half = t90(len(values) - 1) * math.sqrt(12 * sigma2)
+        return values[-1] - half, values[-1] + half
+
+    v = list(SERIES.values)
+    inside = [band(v[:k])[0] <= v[k] <= band(v[:k])[1] for k in (3, 4, 5)]
+    assert inside == [True, False, True]  # 130 in 125 ± 24.0; 150 not in 130 ± 17.7
+    s = backtest(SERIES, 1, 3, methods=("naive",))[0]
+    assert s.coverage == pytest.approx(2 / 3)
+
+
+def test_scores_per_horizon():
+    s = {(x.method, x.horizon): x for x in backtest(SERIES, 2, 3, methods=("naive",))}
+    # two steps ahead from origins 3, 4: 125→150, 130→160: |e| 25, 30
+    assert s[("naive", 2)].forecasts == 2
+    assert s[("naive", 2)].mape == pytest.approx((25 / 150 + 30 / 160) / 2 * 100)
+    assert s[("naive", 2)].mase == pytest.approx((25 / 12.5 + 30 / 10) / 2)
+
+
+def test_a_method_missing_from_the_forecasts_scores_nothing():
+    forecasts, _, _ = rolling_forecasts(SERIES, ("naive",))
+    assert score(forecasts, "drift", 1).forecasts == 0
+
+
+# -- defect 4: the seasonal variance includes the error of the seasonal factors --------------
+
+def test_seasonal_variance_by_hand():
+    rng = np.random.default_rng(7)
+    x = np.concatenate([[0.0], np.cumsum(0.01 + 0.02 * rng.standard_normal(24))])
+    months = np.array([(k % 12) + 1 for k in range(25)])  # Jan … Jan: two of each month
+    t = np.arange(25, dtype=float)
+    d, m = np.diff(x), months[1:]
+    means = {c: d[m == c].mean() for c in range(1, 13)}
+    sigma2 = sum((d[i] - means[m[i]]) ** 2 for i in range(24)) / (24 - 12)
+    fit = seasonal_growth(t, x, months)
+    mean, se = fit.predict(np.array([25.0, 27.0]))
+    # one month ahead (February, seen twice): σ²(1 + 1/2); three: σ²(3 + 3·1/2)
+    assert mean[0] == pytest.approx(x[-1] + means[2])
+    assert se[0] == pytest.approx(math.sqrt(sigma2 * 1.5))
+    assert se[1] == pytest.approx(math.sqrt(sigma2 * 4.5))
+
+
+def test_seasonal_intervals_cover_about_80_percent_in_simulation():
+    rng = np.random.default_rng(2026)
+    season = 0.01 * np.sin(np.arange(12))
+    hits, n = [0, 0], 400
+    for _ in range(n):
+        steps = 0.01 + season[np.arange(36) % 12] + 0.02 * rng.standard_normal(36)
+        x = np.concatenate([[0.0], np.cumsum(steps)])
+        months = np.array([(k % 12) + 1 for k in range(37)])
+        fit = seasonal_growth(np.arange(25.0), x[:25], months[:25])
+        for j, h in enumerate((1, 12)):
+            mean, se = fit.predict(np.array([24.0 + h]))
+            hits[j] += abs(x[24 + h] - mean[0]) <= fit.q * se[0]
+    # the old variance σ²(k + k²/N) covered ~72 % one step ahead
+    assert 0.75 <= hits[0] / n <= 0.86 and 0.74 <= hits[1] / n <= 0.87
+
+
+# -- defect 5: one quarter end among year ends ----------------------------------------------
+
+YEARS = tuple(D(2012 + k) for k in range(10))
+COUNTS = tuple(1000 * 1.1 ** k * (1 + 0.01 * (-1) ** k) for k in range(10))
+
+
+def test_an_off_grid_point_does_not_switch_the_default_or_move_the_projection():
+    with_q = Series(YEARS[:7] + (D(2019, 3, 31),) + YEARS[7:],
+                    COUNTS[:7] + (COUNTS[6] * 1.02,) + COUNTS[7:])
+    plain = Series(YEARS, COUNTS)
+    assert choose_method(with_q)[0] == choose_method(plain)[0] == "blend"
+    at = np.array([month_index(D(2023))])
+    assert fit_method("blend", with_q).forecast(at)[0][0] == pytest.approx(
+        fit_method("blend", plain).forecast(at)[0][0])
+
+
+def test_damped_trend_is_fitted_on_the_regular_part():
+    with_q = Series(YEARS[:7] + (D(2019, 3, 31),) + YEARS[7:],
+                    COUNTS[:7] + (COUNTS[6] * 1.02,) + COUNTS[7:])
+    assert regular_part(with_q.dates) == ([0, 1, 2, 3, 4, 5, 6, 8, 9, 10], 12.0)
+    at = np.array([month_index(D(2023))])
+    mine = fit_method("damped-trend", with_q).forecast(at)
+    on_years = fit_method("damped-trend", Series(YEARS, COUNTS)).forecast(at)
+    assert mine[0][0] == pytest.approx(on_years[0][0])
+    p = project_counts(targets((D(2012), 1000.0), 3000.0), with_q, method="damped-trend")
+    assert any("left out of the fit: 2019-03-31" in n for n in p.notes)
+
+
+def test_a_later_off_grid_actual_sets_the_level():
+    s = Series(YEARS + (D(2022, 6, 30),), COUNTS + (COUNTS[-1] * 1.2,))
+    fit = fit_method("damped-trend", s)
+    base = fit_method("damped-trend", Series(YEARS, COUNTS))
+    t_q = np.array([month_index(D(2022, 6, 30))])
+    assert fit.forecast(t_q)[0][0] == pytest.approx(COUNTS[-1] * 1.2)  # through the latest
+    assert fit.forecast(t_q)[0][0] > base.forecast(t_q)[0][0]
+
+
+# -- defect 6: ratings from fewer than three actuals are indicative --------------------------
+
+def test_two_actuals_give_an_indicative_rating(cli, minimal):
+    p = project_counts(targets(), Series((D(2021), D(2022)), (100.0, 125)))
+    assert p.rating == "probable" and "indicative only: 2 actuals" in p.targets[-1].indicative
+    three = project_counts(targets(), Series((D(2021), D(2022), D(2023)), (100.0, 125, 150)))
+    assert three.targets[-1].indicative == ""
+    (minimal / "actuals.csv").write_text("date,total\n2021-12-31,6472\n2022-12-31,7400\n",
+                                         encoding="utf-8")
+    code, out, _ = cli("project", "-f", "json", "--data", minimal)
+    assert code == 0
+    final = json.loads(out)["targets"][-1]
+    assert final["indicative"] is True and "2 actuals" in final["indicative_reason"]
+    _, out, _ = cli("--lang", "en", "project", "--data", minimal)
+    assert "(indicative)" in out
+
+
+# -- defect 7: level shifts are flagged with date, size and effect ----------------------------
+
+def test_a_register_clean_up_is_flagged_with_its_effect():
+    values = (1000.0, 1100, 1210, 1331, 1131, 1244, 1369)  # −15 % at end-2020
+    s = Series(tuple(D(2016 + k) for k in range(7)), values)
+    (shift,) = level_shifts(s)
+    assert shift.date == D(2020)
+    # log change −0.1628 against the usual +0.0953 a year: e = −0.2581 → −22.7 %
+    assert shift.size == pytest.approx(math.expm1(math.log(1131 / 1331) - math.log(1.1)),
+                                       abs=1e-3)
+    p = project_counts(targets((D(2016), 1000.0), 2000.0), s)
+    (effect,) = p.shifts
+    assert effect.if_one_off > effect.projected  # without the drop the trend is steeper
+    assert "2020-12-31 a drop of 15.0 % (1,331 → 1,131), 22.8 % (-333) against the usual" \
+        in effect.text()
+
+
+def test_steady_or_noisy_growth_is_not_a_level_shift():
+    steady = Series(tuple(D(2016 + k) for k in range(7)), tuple(1000 * 1.1 ** k
+                                                               for k in range(7)))
+    noisy = Series(steady.dates, (1000.0, 1120, 1200, 1350, 1440, 1620, 1750))
+    assert level_shifts(steady) == [] and level_shifts(noisy) == []
+
+
+# -- defect 8: a zero count without --method is no "--method" error -------------------------
+
+def test_a_zero_count_projects_by_net_increase(cli, minimal):
+    s = Series((D(2021), D(2022), D(2023)), (0.0, 30, 50))
+    p = project_counts(targets((D(2021), 0.0), 100.0), s)
+    assert p.method == "drift" and "zero" in p.reason
+    assert p.rows[-1].projection == pytest.approx(50 + 25 * 2)  # +25 a year
+    with pytest.raises(DataError, match="counts above zero"):
+        project_counts(targets((D(2021), 0.0), 100.0), s, method="log-linear")
+    (minimal / "actuals.csv").write_text(
+        "date,total\n2021-12-31,0\n2022-12-31,30\n2023-12-31,50\n", encoding="utf-8")
+    code, out, err = cli("--lang", "en", "project", "--data", minimal)
+    assert code == 0 and "--method" not in err and "drift" in out
+
+
+# -- the new methods ------------------------------------------------------------------------
+
+def test_drift_point_and_interval_by_hand():
+    t, y = np.array([0.0, 12, 24]), np.array([100.0, 120, 130])
+    point, low, high = (v[0] for v in drift(t, y).forecast(np.array([36.0])))
+    # μ = 30/24 a month; σ² = ((20 − 15)² + (10 − 15)²)/12 / 1 = 50/12; var(12) = σ²(12 + 6)
+    half = t90(1) * math.sqrt(50 / 12 * 18)
+    assert point == pytest.approx(145)
+    assert (low, high) == (pytest.approx(145 - half), pytest.approx(145 + half))
+
+
+def test_blend_averages_net_increase_and_growth():
+    t, y = np.array([0.0, 12, 24]), np.array([100.0, 120, 130])
+    point, low, high = (v[0] for v in blend(t, y).forecast(np.array([36.0])))
+    assert point == pytest.approx((145 + 130 * 1.3 ** 0.5) / 2)  # 146.61
+    assert low < point < high
+
+
+def test_naive_interval_grows_with_the_horizon():
+    fit = naive(np.array([0.0, 12, 24]), np.array([100.0, 110, 125]))
+    p, lo, hi = fit.forecast(np.array([36.0, 48.0]))
+    assert list(p) == [125, 125] and hi[1] - lo[1] == pytest.approx((hi[0] - lo[0]) * 2 ** .5)
+
+
+# -- the SDG CAGR-ratio category --------------------------------------------------------------
+
+@pytest.mark.parametrize(("latest", "category"), [
+    (100 * 1.189207 ** 2, "on track"),  # observed = required: ratio 1
+    (100 * 1.15 ** 2, "acceleration needed"),  # 15 % / 18.92 % = 0.79
+    (100 * 1.05 ** 2, "limited progress"),  # 0.26
+    (90.0, "deterioration"),
+    (210.0, "achieved"),
+])
+def test_cagr_categories(latest, category):
+    c = cagr_category((D(2021), 100.0), (D(2023), latest), (D(2025), 200.0))
+    assert c.category == category
+    assert c.required == pytest.approx(2 ** 0.25 - 1)  # 18.92 % a year
+    assert c.observed == pytest.approx((latest / 100) ** 0.5 - 1)
+
+
+def test_cagr_thresholds_are_inclusive_at_95_and_60_percent():
+    req = 2 ** 0.25 - 1
+    for ratio, name in ((0.95, "on track"), (0.60, "acceleration needed"),
+                        (0.0, "limited progress")):
+        latest = 100 * (1 + ratio * req) ** 2
+        assert cagr_category((D(2021), 100.0), (D(2023), latest),
+                             (D(2025), 200.0)).category == name
+
+
+def test_the_output_says_why_the_two_verdicts_differ():
+    # a jump after the baseline, then slow: the average pace since 2021 is on track,
+    # the recent trend (+5 a year) is not
+    s = Series((D(2022), D(2023), D(2024)), (130.0, 135, 140))
+    p = project_counts(targets((D(2021), 100.0), 150.0), s)
+    final = p.targets[-1]
+    assert final.cagr.category == "on track"
+    assert final.rating in ("at risk", "off track")
+    assert "the two differ" in final.cagr_note and "falls short" in final.cagr_note
+    agree = project_counts(targets(), Series((D(2021), D(2022), D(2023)), (100.0, 110, 121)))
+    assert agree.targets[-1].cagr.category == "limited progress"
+    assert agree.targets[-1].cagr_note == ""
+
+
+def test_month_end_helper_for_the_tests():
+    assert month_end(2024, 2) == D(2024, 2, 29)
+
+
+def test_a_passed_target_is_assessed_at_its_date_by_both_methods():
+    # 2022 target 200 missed (actual 150), but 2023's 230 is above it
+    s = Series((D(2021), D(2022), D(2023)), (100.0, 150, 230))
+    t = validate(Targets, {"region": "Testland", "baseline": {"date": D(2021), "value": 100},
+                           "targets": [{"date": D(2022), "value": 200},
+                                       {"date": D(2025), "value": 400}]})
+    first = project_counts(t, s).targets[0]
+    assert first.rating == "off track"
+    assert first.cagr.observed == pytest.approx(0.5)  # 100 → 150 in the year to the target
+    assert first.cagr.ratio == pytest.approx(0.5)  # 50 % ÷ the 100 % required
+    assert first.cagr.category == "limited progress"
