@@ -133,3 +133,26 @@ def test_concurrent_appends_keep_every_row(minimal):
     lines = (minimal / "actuals.csv").read_text().splitlines()
     assert lines[0] == "date,total" and len(lines) == 33
     assert sorted(lines[1:]) == [f"{y}-12-31,{y}" for y in range(1990, 2022)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_values_are_written_in_canonical_form_and_the_user_is_told(cli, minimal, tmp_path,
+                                                                  monkeypatch, lang):
+    monkeypatch.setenv("PUCLI_LANG", lang)
+    src = tmp_path / "export.csv"
+    # as spreadsheets export them: thousands separators, full-width digits, a zero fraction
+    src.write_text('date,total\n2022-12-31,"7,350"\n2023-06-30,１２０\n2023-12-31,130.0\n',
+                   encoding="utf-8")
+    code, _, err = cli("actuals", "import", str(src), "--data", str(minimal))
+    assert code == 0, err
+    assert (minimal / "actuals.csv").read_text(encoding="utf-8") == (
+        "date,total\n2022-12-31,7350\n2023-06-30,120\n2023-12-31,130\n")
+    said = {"zh": f"规范写法：{src} 第 2 行 total '7,350' → 7350",
+            "en": f"normalised: {src} row 2 total '7,350' → 7350"}
+    assert said[lang] in err
+    code, _, err = cli("actuals", "add", "2024-06-30", "1,400", "--data", str(minimal))
+    assert code == 0 and ("TOTAL '1,400' → 1400" in err) and "1400" in err
+    assert (minimal / "actuals.csv").read_text(encoding="utf-8").endswith("2024-06-30,1400\n")
+    # a value already canonical is not mentioned
+    code, _, err = cli("actuals", "add", "2024-12-31", "1500", "--data", str(minimal))
+    assert code == 0 and "→" not in err

@@ -112,7 +112,7 @@ def test_markdown_to_stdout_without_chart(cli, data):
     assert out.startswith("# 测试方案工作简报\n") and "![" not in out
 
 
-def test_usage_errors(cli, data, tmp_path):
+def test_usage_errors(english, cli, data, tmp_path):
     code, _, err = cli("brief", "--as-of", "2025-01-01", "--since", "2025-02-01",
                        "--data", data)
     assert code == exitcodes.USAGE and "is not before --as-of" in err

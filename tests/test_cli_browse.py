@@ -38,7 +38,7 @@ def test_measures_csv_for_excel_has_bom(cli, data_dir, tmp_path):
 
 def test_unknown_unit_filter_has_did_you_mean(english, cli, data_dir):
     r = cli("measures", "--data", data_dir, "--unit", "县发改委")
-    assert r.code == 1
+    assert r.code == 2  # a value given on the command line: a usage error
     assert "unknown unit '县发改委'" in r.err and "县发改局" in r.err
 
 
@@ -52,7 +52,7 @@ def test_show_prints_text_units_and_commitments(cli, data_dir):
 
 def test_show_unknown_measure(english, cli, data_dir):
     r = cli("show", "49", "--data", data_dir)
-    assert r.code == 1 and "no measure 49" in r.err and "1–48" in r.err
+    assert r.code == 2 and "no measure 49" in r.err and "1–48" in r.err
 
 
 def test_units_matrix_counts_leads_and_supports(cli, data_dir):
@@ -68,4 +68,4 @@ def test_units_matrix_counts_leads_and_supports(cli, data_dir):
 
 def test_xlsx_needs_output(english, cli, data_dir):
     r = cli("units", "--data", data_dir, "-f", "xlsx")
-    assert r.code == 1 and "-o FILE.xlsx" in r.err
+    assert r.code == 2 and "-o FILE.xlsx" in r.err

@@ -74,7 +74,7 @@ def test_the_chinese_label_works_as_the_metric(cli, minimal):
 
 def test_unknown_metric_is_a_usage_problem_with_a_suggestion(cli, minimal):
     code, _, err = cli("project", "--metric", "hightech", "--data", minimal)
-    assert code == 1
+    assert code == 2
     assert "--metric: unknown metric 'hightech' [unknown-metric]" in err
     assert "did you mean 'high_tech'?" in err
 

@@ -68,7 +68,7 @@ def test_chart_option_writes_a_png(cli, datadir, tmp_path):
 
 def test_a_method_that_needs_more_points_is_a_usage_problem(cli, datadir):
     code, _, err = cli("project", "--method", "log-linear", "--data", str(datadir))
-    assert code == 1
+    assert code == 2
     assert "method 'log-linear' needs at least 3 actuals; there is 1 [method]" in err
 
 
@@ -95,3 +95,12 @@ def test_project_does_not_import_matplotlib():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stderr.strip().endswith("False")
+
+
+def test_the_heading_prints_the_date_not_today(cli):
+    import datetime as dt
+
+    _, out, _ = cli("project")
+    assert f"截至 {dt.date.today()}；" in out.splitlines()[0] and "今天" not in out
+    _, out, _ = cli("--lang", "en", "project")
+    assert f"as of {dt.date.today()};" in out.splitlines()[0]

@@ -107,7 +107,7 @@ def test_unknown_region(cli, minimal, english):
     (minimal / "actuals.csv").write_text("date,total,region\n2021-12-31,100,Anxi\n",
                                          encoding="utf-8")
     code, _, err = cli("quality", "--region", "Anx", "--data", minimal)
-    assert code == 1
+    assert code == 2
     assert "--region: no rows for region 'Anx' [unknown-region]" in err
     assert "did you mean 'Anxi'?" in err
 

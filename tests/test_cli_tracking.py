@@ -60,7 +60,7 @@ def test_update_unknown_unit_is_refused_with_a_suggestion(english, data, capsys)
     before = (data / "progress.csv").read_bytes()
     code, _, err = pucli(capsys, "update", "1", "--unit", "县发改委", "--status", "done",
                          "--data", str(data))
-    assert code == exitcodes.INVALID
+    assert code == exitcodes.USAGE
     assert "--unit: unknown unit '县发改委' [unknown-unit]" in err
     assert "hint: did you mean '县发改局'?" in err
     assert (data / "progress.csv").read_bytes() == before
@@ -69,7 +69,7 @@ def test_update_unknown_unit_is_refused_with_a_suggestion(english, data, capsys)
 def test_update_unknown_measure_is_refused(english, data, capsys):
     code, _, err = pucli(capsys, "update", "7", "--unit", "县发改局", "--status", "done",
                          "--data", str(data))
-    assert code == exitcodes.INVALID
+    assert code == exitcodes.USAGE
     assert "MEASURE: no measure 7 [unknown-measure]" in err
     assert (data / "progress.csv").read_text(encoding="utf-8") == HEADER
 
@@ -104,7 +104,7 @@ def test_overdue_table_groups_by_unit(data, capsys, monkeypatch):
     assert "县行政审批局" in out and "县市场监管局" not in out
 
 
-def test_overdue_as_of_must_be_a_date(data, capsys):
+def test_overdue_as_of_must_be_a_date(english, data, capsys):
     code, _, err = pucli(capsys, "overdue", "--as-of", "2025-13-01", "--data", str(data))
     assert code == exitcodes.USAGE
     assert "is not a date" in err
@@ -125,7 +125,7 @@ def test_due_within(data, capsys):
     lines = out.splitlines()[1:]
     assert len(lines) == 5 and all(",2025Q1,2025-03-31," in ln for ln in lines)
     code, _, err = pucli(capsys, "due", "--within", "soon", "--data", str(data))
-    assert code == exitcodes.USAGE and "14d or 2w" in err
+    assert code == exitcodes.USAGE and "例如 14d 或 2w" in err
 
 
 def test_status_league_table(data, capsys):
@@ -185,3 +185,32 @@ def test_two_concurrent_updates_lose_nothing(data):
         assert notes == [f'{who} 第{n}次, "ok"' for n in range(50)]
     text = (data / "progress.csv").read_text(encoding="utf-8")
     assert text.count("date,measure") == 1 and len(entries) == 100
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "--date: 警告：报送日期 2021-05-10 早于方案印发（2022-06-17） [before-plan]"),
+    ("en", "--date: warning: entry dated 2021-05-10, before the plan was issued (2022-06-17)")])
+def test_update_shows_the_warnings_it_found(data, capsys, monkeypatch, lang, said):
+    monkeypatch.setenv("PUCLI_LANG", lang)
+    code, _, err = pucli(capsys, "update", "1", "--unit", "县行政审批局", "--status",
+                         "in_progress", "--date", "2021-05-10", "--data", str(data))
+    assert code == exitcodes.OK  # written all the same: a warning, not an error
+    assert said in err
+    assert (data / "progress.csv").read_text(encoding="utf-8").rstrip().endswith(
+        "2021-05-10,1,县行政审批局,in_progress,,,")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_days_column_is_headed_by_what_it_holds(data, capsys, monkeypatch, lang):
+    monkeypatch.setenv("PUCLI_LANG", lang)
+    monkeypatch.setenv("COLUMNS", "160")
+    _, out, _ = pucli(capsys, "due", "--as-of", "2025-03-25", "--within", "14d",
+                      "--data", str(data))
+    header = next(line for line in out.splitlines() if line.startswith("┃"))
+    cells = [c.strip() for c in header.strip("┃").split("┃")]
+    assert cells[4] == {"zh": "剩余", "en": "left"}[lang], cells
+    assert {"zh": " 6 天 ", "en": " 6 days "}[lang] in out  # due 2025-03-31
+    _, out, _ = pucli(capsys, "overdue", "--as-of", "2025-03-25", "--data", str(data))
+    header = next(line for line in out.splitlines() if line.startswith("┃"))
+    assert [c.strip() for c in header.strip("┃").split("┃")][4] in (
+        "逾期/剩余", "late/left", "逾期", "late")

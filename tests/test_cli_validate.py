@@ -107,3 +107,23 @@ def test_the_shipped_ci_sample_passes_on_the_shipped_data(cli, data_dir):
         args = [str(data_dir) if a == "data" else a for a in command.split()]
         r = cli(*args)
         assert r.code == 0, (command, r.err)
+
+
+def test_every_example_folder_validates(cli):
+    from conftest import ROOT
+
+    folders = [p.parent for p in (ROOT / "examples").rglob("*.yaml")
+               if p.name in ("targets.yaml", "measures.yaml")]
+    assert folders  # examples/quality-demo at least
+    for folder in set(folders):
+        code, _, err = cli("validate", "--data", folder)
+        assert code == 0, (folder, err)
+
+
+def test_a_targets_only_folder_is_explained_not_refused(cli):
+    from conftest import ROOT
+
+    code, _, err = cli("validate", "--data", ROOT / "examples" / "quality-demo")
+    assert code == 0 and "只有目标和实际数（没有 measures.yaml）" in err
+    code, _, err = cli("--lang", "en", "validate", "--data", ROOT / "examples" / "quality-demo")
+    assert code == 0 and "targets and counts only (no measures.yaml)" in err

@@ -53,4 +53,24 @@ def test_help_runs_for_every_command(cli):
     for name, _ in COMMANDS:
         result = cli(*name.split(), "--help")
         assert result.code == 0, name
-        assert "Example:" in result.out, name
+        assert "示例：pucli " + name in result.out, name
+        result = cli(*name.split(), "--help", "--lang", "en")
+        assert "Example: pucli " + name in result.out, name
+
+
+def quick_start() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    return block.splitlines()
+
+
+def test_the_quick_start_needs_no_active_venv_and_ci_runs_it_verbatim():
+    install, test = quick_start()
+    # PEP 668: nothing is installed into the system's Python, and nothing relies on an
+    # activated shell: the venv's own programs are called by path
+    assert install.startswith("python3 -m venv .venv && .venv/bin/python -m pip install ")
+    assert install.endswith("&& .venv/bin/pucli project")
+    assert test.startswith(".venv/bin/pytest")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "/^## Quick start/" in ci and 'bash -c "${lines[0]}"' in ci
+    assert 'bash -c "${lines[1]}"' in ci and '"$code" -eq 5' in ci

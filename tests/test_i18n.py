@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -39,7 +40,9 @@ def test_lang_option_and_environment(cli, data, monkeypatch):
 
 def test_unknown_language(cli, monkeypatch):
     code, _, err = cli("--lang", "fr", "measures")
-    assert code == exitcodes.USAGE and "'fr' is not one of 'zh', 'en'" in err
+    assert code == exitcodes.USAGE and "'fr' 不是可选的值（'zh', 'en'）" in err
+    code, _, err = cli("measures", "--lang", "fr")
+    assert code == exitcodes.USAGE and "'--lang' 的值无效" in err
     monkeypatch.setenv("PUCLI_LANG", "fr")  # an unknown variable falls back to Chinese
     assert i18n.language() == "zh"
 
@@ -99,3 +102,78 @@ def test_tables_fit_80_columns_without_cutting_text(cli, datadir, monkeypatch, c
     flat = "".join(line.replace("│", "").replace(" ", "") for line in out.splitlines())
     if command[0] == "ledger":
         assert "完成初稿并征求了各乡镇和相关部门的意见" in flat  # folded, not cut
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_lang_before_or_after_the_command(cli, data, where):
+    args = ["overdue", "--as-of", "2025-04-01", "--data", data]
+    args = ["--lang", "en", *args] if where == "before" else [*args, "--lang", "en"]
+    _, out, _ = cli(*args)
+    assert out.startswith("Overdue — as of 2025-04-01")
+    _, out, _ = cli("actuals", "add", "--help", "--lang=en")  # a sub-command's too
+    assert "Append one observed count" in out
+
+
+def test_help_in_chinese_by_default_and_english_on_request(cli, monkeypatch):
+    _, out, _ = cli("overdue", "--help")
+    assert out.startswith("用法：pucli overdue [选项]")
+    assert "谁在什么事项上逾期" in out and "示例：pucli overdue" in out
+    assert "按责任单位或举措分组。" in out and "[默认：unit]" in out
+    assert "显示本帮助并退出。" in out and "Group rows" not in out
+    for args in (["overdue", "--lang", "en", "--help"], ["--lang", "en", "overdue", "-h"]):
+        _, out, _ = cli(*args)
+        assert out.startswith("Usage: pucli overdue [OPTIONS]")
+        assert "Who is late" in out and "Example: pucli overdue" in out
+        assert "谁在" not in out
+    monkeypatch.setenv("PUCLI_LANG", "en")
+    _, out, _ = cli("--help")
+    assert "Commands:" in out and "Who is late, with what" in out
+
+
+def test_every_help_page_is_in_the_chosen_language(cli):
+    from test_messages import every_command
+
+    for path, command in every_command():
+        args = [*path.split(), "--help"]
+        _, zh, _ = cli(*args)
+        _, en, _ = cli(*args, "--lang", "en")
+        assert zh.startswith("用法：") and en.startswith("Usage:"), path
+        english_help = [p.help for p in command.params if getattr(p, "help", None)]
+        assert not [h for h in english_help if h in zh], path
+        assert all(h.split()[0] in en for h in english_help), path
+        # Chinese text fits the terminal: lines are wrapped by cells, not characters
+        assert max(cell_width(line) for line in zh.splitlines()
+                   if re.search(r"[\u4e00-\u9fff]", line)) <= 80, path
+
+
+@pytest.mark.parametrize(("args", "zh", "en"), [
+    (["overdue", "--nosuch"], "错误：没有这个选项：--nosuch", "Error: No such option: --nosuch"),
+    (["overdue", "--as-off", "2025-01-01"], "（可用的选项：--as-of）",
+     "(Possible options: --as-of)"),
+    (["update"], "错误：缺少参数 'MEASURE'。", "Error: Missing argument 'MEASURE'."),
+    (["overdue", "--by", "unti"], "'unti' 不是可选的值（'unit', 'measure'）。是不是 'unit'？",
+     "'unti' is not one of 'unit', 'measure'. Did you mean 'unit'?"),
+    (["overdu"], "没有命令 'overdu'。是不是 'overdue'？",
+     "No such command 'overdu'. Did you mean 'overdue'?"),
+    (["overdue", "--as-of", "2025-02-30"], "--as-of 的值无效：'2025-02-30' 不是日期",
+     "Invalid value for --as-of: '2025-02-30' is not a date"),
+])
+def test_usage_errors_in_both_languages(cli, args, zh, en, monkeypatch):
+    code, _, err = cli(*args)
+    assert code == exitcodes.USAGE and zh in err, err
+    assert "用法：pucli" in err and "查看帮助" in err
+    code, _, err = cli(*args, "--lang", "en")
+    assert code == exitcodes.USAGE and en in err, err
+    monkeypatch.setenv("PUCLI_LANG", "en")
+    assert en in cli(*args).err
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "注意：--excel 只用于 csv 格式，对 json 不起作用"),
+    ("en", "note: --excel applies to the csv format only; ignored for json")])
+def test_an_option_that_does_not_apply_is_said_to(cli, data, monkeypatch, lang, said):
+    monkeypatch.setenv("PUCLI_LANG", lang)
+    code, out, err = cli("status", "-f", "json", "--excel", "--data", data)
+    assert code == exitcodes.OK and said in err and out.startswith("{")
+    code, _, err = cli("status", "-f", "csv", "--excel", "--data", data)
+    assert code == exitcodes.OK and "--excel" not in err

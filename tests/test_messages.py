@@ -6,6 +6,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 from pucli.messages import HINTS, MESSAGES, hint_zh, message_zh
 from pucli.problems import Problem
 from pucli.render.problems import format_problem
@@ -106,3 +108,75 @@ def test_format_problem_in_both_languages(monkeypatch):
 def test_json_keeps_the_english_message():
     p = Problem("unknown-unit", "unknown unit 'x'", "f", params={"unit": "x"})
     assert p.to_dict()["message"] == "unknown unit 'x'" and "params" not in p.to_dict()
+
+
+# -- help pages and usage errors: the same catalog, both languages ------------------------
+
+def every_command():
+    """(path, click command) for pucli and every command and sub-command, as built."""
+    import typer
+
+    from pucli.cli.app import COMMANDS, build_app
+    from pucli.cli.localize import prepare, walk
+
+    commands = list(walk(prepare(typer.main.get_command(build_app()))))
+    assert {path.split()[0] for path, _ in commands if path} == set(COMMANDS)
+    return commands
+
+
+def has_chinese(text: str) -> bool:
+    return re.search(r"[\u4e00-\u9fff]", text) is not None
+
+
+def test_every_command_has_help_and_examples_in_both_languages():
+    from pucli.messages import COMMAND_HELP
+
+    missing = [path or "pucli" for path, _ in every_command() if path not in COMMAND_HELP]
+    assert missing == [], ("commands without Chinese help in messages.COMMAND_HELP "
+                           f"(the English is the docstring): {missing}")
+    for path, command in every_command():
+        zh, en = COMMAND_HELP[path], command.help or ""
+        assert en.strip() and has_chinese(zh), path
+        # each example runs the same command line in both languages
+        examples_en = re.findall(r"^Examples?: (.+)$", en, re.MULTILINE)
+        examples_zh = re.findall(r"^示例：(.+)$", zh, re.MULTILINE)
+        assert examples_en == examples_zh, path
+        if path and " " not in path and not getattr(command, "commands", None):
+            assert examples_en, f"pucli {path} has no example"
+
+
+def test_every_option_has_help_in_both_languages():
+    from pucli.messages import help_zh
+
+    options = [(path, param) for path, command in every_command() for param in command.params
+               if param.param_type_name == "option" and not getattr(param, "hidden", False)]
+    assert len(options) > 50  # the walk itself works
+    no_help = [(path, param.opts) for path, param in options if not param.help]
+    assert no_help == []
+    missing = sorted({param.help for _, param in options if not has_chinese(help_zh(param.help))})
+    assert missing == [], f"option help without Chinese in messages.HELP: {missing}"
+
+
+def test_usage_templates_name_the_same_fields_in_both_languages():
+    from pucli.messages import HELP, HELP_PAGE, USAGE
+
+    for zh, en in USAGE + HELP_PAGE + HELP:
+        assert set(re.findall(r"\{(\w+)\}", zh)) == set(re.findall(r"\{(\w+)\}", en)), (zh, en)
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("No such option: --nosuch", "没有这个选项：--nosuch"),
+    ("Missing argument 'MEASURE'.", "缺少参数 'MEASURE'。"),
+    ("Invalid value for '--by': 'x' is not one of 'unit', 'measure'.",
+     "'--by' 的值无效：'x' 不是可选的值（'unit', 'measure'）。"),
+    ("Invalid value for '--section' / '-s': 0 is not in the range x>=1.",
+     "'--section' / '-s' 的值无效：0 不在 x>=1 的范围内。"),
+    ("No such command 'overdu'. Did you mean 'overdue'?", "没有命令 'overdu'。是不是 'overdue'？"),
+    ("Invalid value for --as-of: '2025-13-01' is not a date; write YYYY-MM-DD, e.g. 2025-12-31",
+     "--as-of 的值无效：'2025-13-01' 不是日期；写成 YYYY-MM-DD，例如 2025-12-31"),
+    ("something click may say one day", "something click may say one day"),
+])
+def test_usage_errors_are_worded_through_the_catalog(english, chinese):
+    from pucli.messages import usage_zh
+
+    assert usage_zh(english) == chinese

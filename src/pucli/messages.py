@@ -252,7 +252,21 @@ MESSAGES: dict[str, list[Pair]] = {
     ],
     "unknown-sheet": [("没有工作表 '{sheet}'", "no sheet '{sheet}'")],
     # progress.csv
-    "unknown-status": [("未知的状态 '{status}'", "unknown status '{status}'")],
+    "unknown-status": [("未知的状态 '{status}'", "unknown status '{status}'"),
+                       ("'{status}' 不是可选状态", "'{status}' is not one of the choices")],
+    # returned forms (pucli collect)
+    "not-a-form": [("文件中没有 pucli 填报表编号", "no pucli form id in this file")],
+    "form-other-plan": [("这份表属于另一个方案", "the form belongs to another plan")],
+    "form-other-period": [("这份表是 {period} 的，不是 {wanted} 的",
+                           "the form is for {period}, not {wanted}")],
+    "form-altered": [("这份表发出时有 {rows} 行；行被增加、删除或移动过",
+                      "the form was sent with {rows} rows; rows were added, removed or moved")],
+    "identity-changed": [("这一行的标识单元格被改动过",
+                          "an identifying cell of this row was changed")],
+    "not-on-form": [("这一行不是表中的事项", "this row is not one of the form's items")],
+    "missing-status": [("这一行已填写，但没有填状态", "the row is filled in but has no status")],
+    "date-before-period": [("报送日期 {date} 早于本期 {period} 的开始（{start}）",
+                            "report dated {date}, before the period {period} began ({start})")],
     "unknown-measure": [
         ("'{value}' 不是举措编号", "'{value}' is not a measure number"),
         ("没有第 {measure} 项举措", "no measure {measure}"),
@@ -427,8 +441,27 @@ HINTS: list[Pair] = [
     ("在 Excel/WPS 中另存为 .xlsx", "save it as .xlsx from Excel/WPS"),
     ("用 --from 指定编码（例如 --from gbk）", "name the encoding with --from (e.g. --from gbk)"),
     ("加上 -o 文件.xlsx", "add -o FILE.xlsx"),
+    ("从下拉列表选择状态：{x}", "pick a status from the list: {x}"),
+    ("收集 `pucli forms` 生成、按原样交回的填报表（表单编号在隐藏的 L 列）",
+     "collect the forms made by `pucli forms`, returned as they were sent (the id is in the "
+     "hidden column L)"),
+    ("用 --data 指向这份表所属方案的数据文件夹再收集",
+     "collect it with --data pointing at the plan it was made for"),
+    ("用 --period {x} 收集", "collect it with --period {x}"),
+    ("按发出时的样子填写；表格损坏的，用 `pucli forms --unit` 重新生成一份",
+     "fill in the form as sent: ask for a new form with `pucli forms --unit` if it was "
+     "damaged"),
+    ("标识列已锁定：把这一行恢复原样，或用 `pucli forms --unit` 重新生成一份",
+     "identifying cells are locked: restore the row as sent, or ask for a new form with "
+     "`pucli forms --unit`"),
+    ("核对报送日期的年份和月份", "check the year and month of the report date"),
+    ("只填写表中列出的事项；表中没有的事项，先加入方案",
+     "report on the items listed; an item missing from the form is added to the plan first"),
     ("用 pip install 'pucli[docx]' 安装（或改用 --format html）",
      "install it with: pip install 'pucli[docx]'  (or choose --format html)"),
+    ("指标：{x}", "metrics: {x}"),
+    ("地区：{x}", "regions: {x}"),
+    ("actuals.csv 没有 region 列", "actuals.csv has no region column"),
     ("{x}", "{x}"),  # anything else: shown as written (kept last)
 ]
 
@@ -472,6 +505,216 @@ PHRASES: list[Pair] = [
 # Whole fields that are one English word or two (kinds of YAML value, in messages and hints).
 WORDS: dict[str, str] = {"a list": "列表", "a plain text value": "普通文本值", "a number": "数字",
                          "nothing": "空", "text": "文本", "a mapping": "映射"}
+
+# -- The command line ------------------------------------------------------------------
+# click's usage errors, matched like problem messages (fields may hold other templates:
+# "Invalid value for '--by': 'x' is not one of 'unit', 'measure'." is worded in two steps).
+USAGE: list[Pair] = [
+    ("没有这个选项：{name}", "No such option: {name}"),
+    ("{message}（可用的选项：{options}）", "{message} (Possible options: {options})"),
+    ("缺少参数 {name}。{rest}", "Missing argument {name}.{rest}"),
+    ("缺少选项 {name}。{rest}", "Missing option {name}.{rest}"),
+    ("缺少 {name}。{rest}", "Missing parameter {name}.{rest}"),
+    ("可选：{choices}", " Choose from:\n\t{choices}"),
+    ("{hint} 的值无效：{message}", "Invalid value for {hint}: {message}"),
+    ("值无效：{message}", "Invalid value: {message}"),
+    ("{value} 不是可选的值（{choices}）。", "{value} is not one of {choices}."),
+    ("{value} 不是整数。", "{value} is not a valid integer."),
+    ("{value} 不是数字。", "{value} is not a valid float."),
+    ("{value} 不是 true 或 false。{rest}", "{value} is not a valid boolean.{rest}"),
+    ("{value} 不是有效的 {kind}。", "{value} is not a valid {kind}."),
+    ("{value} 不在 {range} 的范围内。", "{value} is not in the range {range}."),
+    ("文件 {path} 不存在。", "File {path} does not exist."),
+    ("文件夹 {path} 不存在。", "Directory {path} does not exist."),
+    ("路径 {path} 不存在。", "Path {path} does not exist."),
+    ("没有命令 {name}。", "No such command {name}."),
+    ("没有命令 {name}", "No such command {name}"),
+    ("{message}。是不是 {x}？", "{message}. Did you mean {x}?"),
+    ("{message} 是不是 {x}？", "{message} Did you mean {x}?"),
+    ("缺少命令。", "Missing command."),
+    ("多余的参数（{args}）", "Got unexpected extra argument ({args})"),
+    ("多余的参数（{args}）", "Got unexpected extra arguments ({args})"),
+    ("多余的参数（{args}）", "Got unexpected extra argument(s) ({args})"),
+    ("选项 {name} 需要一个值。", "Option {name} requires an argument."),
+    ("选项 {name} 需要 {n} 个值。", "Option {name} requires {n} arguments."),
+    ("选项 {name} 不接受值。", "Option {name} does not take a value."),
+    # pucli's own checks of option values
+    ("'{value}' 不是日期；写成 YYYY-MM-DD，例如 2025-12-31",
+     "'{value}' is not a date; write YYYY-MM-DD, e.g. 2025-12-31"),
+    ("'{value}' 不是时间跨度；写天数或周数，例如 14d 或 2w",
+     "'{value}' is not a span; write days or weeks, e.g. 14d or 2w"),
+    ("无法从 '{name}' 看出格式；文件名用 .md、.html 或 .docx 结尾，或指定 --format",
+     "cannot tell the format from '{name}'; name the file .md, .html or .docx, or give "
+     "--format"),
+    ("{kind} 格式要写入文件：加上 -o 文件.{suffix}",
+     "{kind} is written to a file: add -o FILE.{suffix}"),
+    ("--since {since} 不早于 --as-of {day}", "--since {since} is not before --as-of {day}"),
+    ("图表只能写成 .png 或 .svg", "the chart is written as .png or .svg"),
+]
+
+# click's fixed words on a help page (and typer's, which it words through gettext).
+HELP_PAGE: list[Pair] = [
+    ("用法：", "Usage: "), ("[选项]", "[OPTIONS]"), ("命令 [参数]...", "COMMAND [ARGS]..."),
+    ("\n选项：\n", "\nOptions:\n"), ("\n参数：\n", "\nArguments:\n"),
+    ("\n命令：\n", "\nCommands:\n"), ("显示本帮助并退出。", "Show this message and exit."),
+    ("选项", "Options"), ("参数", "Arguments"), ("命令", "Commands"),
+    ("默认：{default}", "default: {default}"), ("必填", "required"),
+    ("环境变量：{var}", "env var: {var}"), ("（动态）", "(dynamic)"),
+]
+
+# The help of every option and argument, by its English text (shared options once).
+HELP: list[Pair] = [
+    ("显示版本并退出。", "Show the version and exit."),
+    ("出错时显示调用栈。", "Show tracebacks."),
+    ("消息、标签和帮助的语言：zh（默认）或 en；也可用环境变量 $PUCLI_LANG。",
+     "Language of messages, labels and help: zh (default) or en; also $PUCLI_LANG."),
+    ("为当前 shell 安装命令补全。", "Install completion for the current shell."),
+    ("显示当前 shell 的命令补全脚本，可复制或自行安装。",
+     "Show completion for the current shell, to copy it or customize the installation."),
+    ("数据文件夹（默认：$PUCLI_DATA、./data、内置数据）。",
+     "Data folder (default: $PUCLI_DATA, ./data, bundled copy)."),
+    ("有警告也算失败。", "Fail on warnings too."),
+    ("text 供人阅读，json 供编辑器和 CI 使用。", "text for people, json for editors and CI."),
+    ("这一类市场主体的数量（三类之和即总数）。",
+     "Count of this kind of market entity (the three kinds make up the total)."),
+    ("写入的文件夹。", "Folder to write into."),
+    ("要转换为 UTF-8 的数据文件。", "The data file to convert to UTF-8."),
+    ("文件原来的编码（默认：自动识别 GBK/GB18030、UTF-16、UTF-32）。",
+     "Its encoding (default: detect GBK/GB18030, UTF-16, UTF-32)."),
+    ("责任单位名称或别名。", "Unit name or alias."),
+    ("标题或正文中的词。", "Word in title or text."),
+    ("输出格式。", "Output format."),
+    ("写入这个文件，而不是输出到屏幕（xlsx 必须指定）。",
+     "Write to this file instead of stdout (required for xlsx)."),
+    ("供 Windows 上的 Excel 打开的 CSV：UTF-8 BOM，CRLF 换行（只用于 csv 格式）。",
+     "CSV for Excel on Windows: UTF-8 BOM, CRLF line ends (csv format only)."),
+    ("举措编号。", "Measure number."),
+    ("回放：只计入这一天（YYYY-MM-DD）及以前的实际数。",
+     "Replay: only actuals up to this date (YYYY-MM-DD) count."),
+    ("预测方法（默认：根据数据选择，并给出理由）。",
+     "Projection method (default: chosen from the data, with the reason printed)."),
+    ("同时把图表画到 文件.png 或 文件.svg。", "Also draw the chart to FILE.png or FILE.svg."),
+    ("指标：total（默认）、enterprises、high_tech …，或其中文名称。",
+     "The metric: total (default), enterprises, high_tech, … or its Chinese label."),
+    ("从每个起点向前预测的步数。", "Steps ahead to forecast from each origin."),
+    ("第一个起点时已知的实际数个数。", "Actuals known at the first origin."),
+    ("region 列中的一个地区。", "A region of the region column."),
+    ("region 列中的一个地区（默认：全域）。",
+     "A region of the region column (default: the whole)."),
+    ("按这一天计算，YYYY-MM-DD（默认：今天）；之后的报送不计。",
+     "Compute as on this date, YYYY-MM-DD (default: today); later reports are ignored."),
+    ("只看方案的这一部分。", "Only this section of the plan."),
+    ("按责任单位或举措分组。", "Group rows by unit or measure."),
+    ("有逾期事项时以退出码 3 结束。", "Exit 3 when anything is overdue."),
+    ("向前看的时间：14d、2w、30。", "Span ahead: 14d, 2w, 30."),
+    ("按责任单位或按部分统计。", "Count per unit or per section."),
+    ("报送单位（名称或别名）。", "Reporting unit (name or alias)."),
+    ("not_started（未开始）、in_progress（推进中）、done（已完成）或 blocked（受阻）。",
+     "not_started, in_progress, done or blocked."),
+    ("完成百分比，0–100。", "Percent done, 0–100."),
+    ("做了什么；任意文字。", "What was done; any text."),
+    ("文号、链接……", "Document number, link …"),
+    ("报送日期，YYYY-MM-DD（默认：今天）。", "Report date, YYYY-MM-DD (default: today)."),
+    ("要写的文件；不指定 --format 时由后缀（.md、.html、.docx）决定格式。"
+     "不加 -o 时 Markdown 输出到屏幕，不含图表。",
+     "File to write; its suffix (.md, .html, .docx) sets the format unless --format is "
+     "given. Markdown without -o goes to stdout, without the chart."),
+    ("md、html（单个自包含文件）或 docx（Word/WPS）。",
+     "md, html (one self-contained file) or docx (Word/WPS)."),
+    ("按这一天出简报，YYYY-MM-DD（默认：今天）；之后的报送和实际数不计。",
+     "The brief as on this date, YYYY-MM-DD (default: today); later reports and actuals "
+     "are ignored."),
+    ("与这一天（例如上次会议）比较：新报送、新逾期、新完成。",
+     "Compare with this date (e.g. the last meeting's): new reports, newly overdue, newly "
+     "done."),
+    ("期末日期，YYYY-MM-DD。", "Period end, YYYY-MM-DD."),
+    ("DATE 时的数量：全部市场主体，或 --metric 指定的指标。",
+     "The count at DATE: of all market entities, or of --metric."),
+    ("上一行以来的新登记数。", "Registrations since the previous row."),
+    ("上一行以来的注销数。", "Deregistrations since the previous row."),
+    ("下级地区（空白：全域）。", "Sub-region (blank: the whole)."),
+    ("数字的来源。", "Where the figure comes from."),
+    ("所计的指标（默认：total），写名称或中文名称。",
+     "The metric counted (default: total), by name or Chinese label."),
+    ("CSV 或 .xlsx 导出文件。", "A CSV or .xlsx export."),
+    ("源列=目标列：导出文件的哪一列对应 actuals 的哪一列（可重复）。"
+     "已叫 date、total … 的列无需映射。",
+     "SOURCE=COLUMN: which export column holds which actuals column (repeat). Columns "
+     "already named date, total, … need no mapping."),
+    ("工作表（默认：第一个）。", "Worksheet (default: the first)."),
+    ("只检查，不写入。", "Check only, write nothing."),
+]
+
+# Each command's help and example, by the command's path ("" is pucli itself). The
+# English is the command's docstring; a new command needs its entry here.
+COMMAND_HELP: dict[str, str] = {
+    "": "把县级政策方案变成可核对、可跟踪、可预测的数据。\n\n"
+        "退出码：0 正常；1 数据无效或写入被拒绝；2 用法错误（选项或选项值不对）；"
+        "3 发现逾期事项（加 --fail 时）；70 内部错误。",
+    "validate": "检查每个数据文件：结构、交叉引用、数字是否一致。\n\n"
+                "以编译器的格式（文件:行:列）报告每个文件中的每个问题；全部无误时退出码 0，"
+                "有任何无效之处（加 --strict 时有任何警告）时退出码 1。\n\n"
+                "示例：pucli validate --data data --strict",
+    "schema": "为 measures.yaml 和 targets.yaml 写出 JSON Schema 文件（供编辑器和 CI 使用）。\n\n"
+              "示例：pucli schema -o schemas",
+    "recode": "把保存为 GBK（中文 Windows 上的 Excel/WPS）或 UTF-16 的数据文件转换为 UTF-8。\n\n"
+              "文件以原子方式替换。CSV 文件加上 UTF-8 BOM，Excel 仍能正确打开。\n\n"
+              "示例：pucli recode data/progress.csv",
+    "measures": "列出方案中的举措，可按责任单位、部分或关键词筛选。\n\n"
+                "示例：pucli measures --unit 县行政审批局 --section 2",
+    "show": "完整显示一项举措：原文、责任单位、量化承诺、期限。\n\n示例：pucli show 44",
+    "units": "责任矩阵：每个单位牵头和配合的举措。\n\n"
+             "示例：pucli units --format csv --excel -o units.csv",
+    "project": "对照方案目标预测市场主体总数（或 --metric 指定的指标）。\n\n"
+               "按年末（实际数按月时按月末）列出规划路径的两种解读、实际数、带 80% 区间的预测"
+               "和差距；"
+               "再列出每个目标的评级及其依据，以及仍需的年均增长。\n\n"
+               "示例：pucli project --as-of 2023-06-30 --chart docs/project.png",
+    "backtest": "用实际数对每种预测方法做滚动起点回测（MAPE，以及相对朴素预测的 MASE）。\n\n"
+                "从每个起点出发，每种方法用此前的实际数预测之后 --horizon 个实际数；"
+                "MASE 小于 1 表示胜过“不变”的朴素预测。\n\n"
+                "示例：pucli backtest --horizon 4",
+    "quality": "发展质量：结构、活力和预警提示，并附通俗解读。\n\n"
+               "结构是企业在全部市场主体中的占比；活力是新登记、注销、净增长、注销率，以及净增长占"
+               "新登记的比例——最近 12 个月与此前 12 个月相比。预警（考核前登记激增、净变化 ≠ 新登记"
+               " − 注销、增长主要来自个体工商户、激增后注销猛增）是请人复核的提示；阈值在 "
+               "targets.yaml 的 quality: 部分。csv/xlsx 列出各项指标和预警；md 是简报所用的"
+               "章节。\n\n"
+               "示例：pucli quality --as-of 2023-12-31 --format md",
+    "overdue": "谁在什么事项上逾期、逾期多久：举措、节点和进度报送。\n\n"
+               "列出逾期和即将到期的事项（阈值在 measures.yaml 的 plan.severity 中），按责任单位"
+               "分组，逾期最久的在前。牵头单位已报送完成的举措不会列出。\n\n"
+               "示例：pucli overdue --as-of 2025-04-15 --by unit --fail",
+    "due": "即将到期（尚未逾期）的事项：一段时间内到期的期限和报送。\n\n"
+           "示例：pucli due --within 14d --unit 县行政审批局",
+    "status": "按最新状态计数、完成比例，以及从未报送的单位。\n\n"
+              "每个“举措 × 责任单位”计一次；按单位统计时是一张排名表，完成最好的在前。\n\n"
+              "示例：pucli status --by section",
+    "ledger": "台账：每项举措的每个责任单位一行，附最近一次报送。\n\n"
+              "示例：pucli ledger --format xlsx -o 台账.xlsx",
+    "update": "向 progress.csv 追加一条进度报送，写入前先对照方案检查。\n\n"
+              "有任何问题都不写入。多人同时运行也安全。\n\n"
+              "示例：pucli update 12 --unit 县行政审批局 --status in_progress --percent 60 "
+              "--note \"完成初稿\"",
+    "brief": "会议简报：实际数与目标对比及图表、谁逾期、谁未报送、各部分进度，以及上次会议以来"
+             "的变化。\n\n"
+             "默认中文，`pucli --lang en` 为英文。HTML 是一个自包含文件（图表内嵌）；"
+             ".docx 含真正的 "
+             "Word 表格，图表为图片（需要 `pip install 'pucli[docx]'`）；Markdown 把图表写成与 "
+             "文件.md 同目录的 文件.png。\n\n"
+             "示例：pucli brief --as-of 2025-06-30 --since 2025-03-31 -o 简报.docx",
+    "actuals": "把观测到的数量记入 actuals.csv。",
+    "actuals add": "向 actuals.csv 追加一个观测数（先检查，再追加）。\n\n"
+                   "不加 --metric 时为市场主体总数；加上时为该指标的数量（例如 --metric high_tech，"
+                   "或其中文名称 高新技术企业）。\n\n"
+                   "示例：pucli actuals add 2022-12-31 7961 --source \"县市场监管局 2022年报\"",
+    "actuals import": "从登记统计导出文件（CSV 或 .xlsx）导入多行。\n\n"
+                      "每一行都像 `pucli validate` 检查 actuals.csv 那样检查；合格的行一次写入，"
+                      "每个被拒绝的行都报告原因。有任何行被拒绝时退出码 1。--metric 给出每一行的"
+                      "指标（除非有列映射到 metric）。\n\n"
+                      "示例：pucli actuals import 登记统计.xlsx --map 统计截止日=date "
+                      "--map 市场主体总数=total",
+}
 
 
 @cache
@@ -530,3 +773,23 @@ def hint_zh(hint: str) -> str:
     """A hint in Chinese (unknown hints stay as written). Cached: a file with thousands
     of the same warning has thousands of the same hint."""
     return fill(HINTS, hint) or hint
+
+
+@cache
+def _help() -> dict[str, str]:
+    return {en: zh for zh, en in HELP}
+
+
+def help_zh(text: str) -> str:
+    """An option's help in Chinese (as written when the catalog lacks it)."""
+    return _help().get(text, text)
+
+
+def usage_zh(text: str) -> str:
+    """A usage error in Chinese: the first :data:`USAGE` template it matches, with each
+    field worded the same way (as written when nothing matches)."""
+    for zh, en in _most_fixed_text_first(tuple(USAGE)):
+        match = _pattern(en).match(text)
+        if match:
+            return zh.format(**{k: usage_zh(v) for k, v in match.groupdict().items()})
+    return text

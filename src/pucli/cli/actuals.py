@@ -8,12 +8,14 @@ from typing import Annotated
 import typer
 
 from pucli import exitcodes
-from pucli.cli.common import DataOption, data_dir
+from pucli.cli.common import DataOption, check_metric, data_dir
 
 app = typer.Typer(name="actuals", help="Record observed counts in actuals.csv.",
                   no_args_is_help=True, rich_markup_mode=None)
 
-CountOption = Annotated[int | None, typer.Option(min=0, show_default=False)]
+CountOption = Annotated[int | None, typer.Option(
+    min=0, show_default=False,
+    help="Count of this kind of market entity (the three kinds make up the total).")]
 MetricOption = Annotated[str | None, typer.Option(
     "--metric", help="The metric counted (default: total), by name or Chinese label.",
     show_default=False)]
@@ -53,12 +55,17 @@ def add(
               "metric": metric}
     record = {k: "" if v is None else str(v) for k, v in values.items()}
     folder = data_dir(data)
+    if metric:
+        from pucli.loading.actuals import folder_metrics
+
+        check_metric(folder_metrics(folder), metric)
     options = {k: "DATE" if k == "date" else "TOTAL" if k == "total"
                else "--" + k.replace("_", "-") for k in values}
     result = append_actuals(folder, [record],
                             [Origin(folder.display("actuals.csv"), options=options)])
     for problem in result.warnings:
         typer.echo(format_problem(problem), err=True)
+    _say_normalised(result)
     if result.rejected:
         for _origin, problems in result.rejected:
             for problem in problems:
@@ -66,7 +73,9 @@ def add(
         typer.echo(t("未写入：改正数值后重新运行", "not written: fix the value and run the "
                      "command again"), err=True)
         raise typer.Exit(exitcodes.INVALID)
-    what = f" ({metric})" if metric else ""
+    written = result.written[0]
+    date, total = written["date"], written["total"]
+    what = f" ({written['metric'] or metric})" if metric else ""
     typer.echo(t(f"已把 {date} {total}{what} 写入 {folder.display('actuals.csv')}",
                  f"added {date} {total}{what} to {folder.display('actuals.csv')}"), err=True)
 
@@ -99,6 +108,10 @@ def import_(
     from pucli.render.progress import spinner
 
     folder = data_dir(data)
+    if metric:
+        from pucli.loading.actuals import folder_metrics
+
+        check_metric(folder_metrics(folder), metric)
     with spinner(t(f"读取 {file.name}", f"reading {file.name}")):
         source = read_source(file, parse_mapping(map_ or []), sheet, metric)
     if source.ignored:
@@ -108,6 +121,7 @@ def import_(
         result = run(folder, source.records, source.origins)
     for problem in result.warnings:
         typer.echo(format_problem(problem), err=True)
+    _say_normalised(result)
     for _origin, problems in result.rejected:
         for problem in problems:
             typer.echo(format_problem(problem), err=True)
@@ -119,3 +133,24 @@ def import_(
         typer.echo(t(f"已导入 {n} 行到 {where}；拒绝 {bad} 行",
                      f"imported {n} row(s) into {where}; rejected {bad}"), err=True)
     raise typer.Exit(exitcodes.INVALID if result.rejected else exitcodes.OK)
+
+
+SHOWN_NORMALISED = 5
+
+
+def _say_normalised(result) -> None:  # type: ignore[no-untyped-def]
+    """Tell the user which values were written in another (canonical) form than given."""
+    from pucli.i18n import t
+
+    for origin, column, given, value in result.normalised[:SHOWN_NORMALISED]:
+        if origin.options is not None:
+            where = origin.options.get(column, column)
+        else:
+            where = t(f"{origin.file} 第 {origin.line} 行 {column}",
+                      f"{origin.file} row {origin.line} {column}")
+        typer.echo(t(f"规范写法：{where} '{given}' → {value}",
+                     f"normalised: {where} '{given}' → {value}"), err=True)
+    more = len(result.normalised) - SHOWN_NORMALISED
+    if more > 0:
+        typer.echo(t(f"……另有 {more} 个值按同样方式规范", f"… and {more} more value(s) "
+                     "normalised the same way"), err=True)

@@ -17,6 +17,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from pucli import __version__, exitcodes, i18n
+from pucli.cli import localize
 from pucli.problems import DataError
 
 HELP = ("Turn a county policy plan into data that can be checked, tracked and projected.\n\n"
@@ -41,6 +42,9 @@ COMMANDS: dict[str, tuple[str, str | None]] = {
     "status": ("tracking", "status"),
     "ledger": ("tracking", "ledger"),
     "update": ("tracking", "update"),
+    "forms": ("forms", "forms"),
+    "collect": ("forms", "collect"),
+    "remind": ("forms", "remind"),
     "brief": ("brief", "brief"),
 }
 # Options of the root callback, and those of them that take a value.
@@ -64,8 +68,7 @@ def _root(
                                           help="Show the version and exit.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
     lang: Annotated[Lang | None, typer.Option(
-        "--lang", help="Language of messages and labels: zh (default) or en; also "
-        "$PUCLI_LANG.", show_default=False)] = None,
+        "--lang", help=localize.LANG_HELP, show_default=False)] = None,
 ) -> None:
     if lang is not None:
         i18n.set_language(lang.value)
@@ -100,7 +103,8 @@ def command_named(args: list[str]) -> str | None:
     """The command ``args`` invoke, when that is clear before parsing; else None.
 
     Root options may come first (``--lang en overdue``); a help flag before the command,
-    or anything unrecognised, means the whole app is needed.
+    or anything unrecognised, means the whole app is needed. (``--lang`` after the
+    command is the command's own option: every command has one.)
     """
     i = 0
     while i < len(args):
@@ -117,7 +121,9 @@ def run(argv: list[str] | None = None) -> int:
     """Run pucli on ``argv`` and return the exit code (used by ``main`` and the tests)."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or bool(os.environ.get("PUCLI_DEBUG"))
-    i18n.set_language(None)  # each run starts from $PUCLI_LANG (tests run many in-process)
+    # each run starts from $PUCLI_LANG (tests run many in-process); a --lang anywhere on
+    # the line applies from the start, so help and usage errors are in it too
+    i18n.set_language(localize.language_in(args))
     try:
         return _run(args, debug)
     finally:
@@ -125,9 +131,19 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _run(args: list[str], debug: bool) -> int:
+    clk = localize.click_module()
     try:
-        # standalone mode: usage errors print and exit 2
-        build_app(command_named(args))(args, prog_name="pucli")
+        command = localize.prepare(typer.main.get_command(build_app(command_named(args))))
+        code = command.main(args, prog_name="pucli", standalone_mode=False)
+        return code if isinstance(code, int) else exitcodes.OK
+    except clk.exceptions.ClickException as exc:  # usage errors, in the output language
+        if isinstance(exc, clk.exceptions.UsageError):
+            return localize.show_usage_error(exc)
+        exc.show()
+        return exc.exit_code
+    except typer.Abort:
+        typer.echo(i18n.t("已中止。", "Aborted."), err=True)
+        return exitcodes.INVALID
     except SystemExit as exc:
         code = exc.code
         if code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
@@ -140,7 +156,7 @@ def _run(args: list[str], debug: bool) -> int:
 
         for problem in exc.problems:
             typer.echo(format_problem(problem), err=True)
-        return exitcodes.INVALID
+        return exitcodes.of_problems(exc.problems)
     except BrokenPipeError:
         return exitcodes.OK
     except KeyboardInterrupt:

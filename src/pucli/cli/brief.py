@@ -71,6 +71,7 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
     from pucli.compute.projection import project_counts
     from pucli.i18n import is_english, t
     from pucli.loading.actuals import open_actuals
+    from pucli.loading.collection import collection_state, read_events
     from pucli.loading.dataset import open_plan, open_targets
     from pucli.loading.progress import open_progress
     from pucli.models.metrics import metric_registry
@@ -101,7 +102,8 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
             step(t("绘制图表", "drawing the chart"))
             png, lang = _chart_png(projection)
         step(t("汇总逾期和进度", "overdue items and status"))
-        result = build_brief(plan, projection, entries, day, since)
+        result = build_brief(plan, projection, entries, day, since,
+                             collection_state(read_events(folder), day))
         result.extra_sections += [metric_section(p) for p in others]
         result.extra_sections += _extra_sections(targets, actuals, day)
         blocks = brief_blocks(result)

@@ -12,6 +12,7 @@ from pucli.cli.common import (
     FormatOption,
     ListFormat,
     OutputOption,
+    check_section,
     data_dir,
     emit_listing,
 )
@@ -20,7 +21,8 @@ from pucli.problems import DataError, Problem
 
 def measures(
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="Unit name or alias.")] = None,
-    section: Annotated[int | None, typer.Option("--section", "-s", min=1)] = None,
+    section: Annotated[int | None, typer.Option(
+        "--section", "-s", min=1, help="Only this section of the plan.")] = None,
     search: Annotated[str | None, typer.Option("--search", help="Word in title or text.")]
     = None,
     data: DataOption = None,
@@ -37,6 +39,7 @@ def measures(
     from pucli.render.plan_tables import measure_rows, measures_table
 
     plan = open_plan(data_dir(data))
+    check_section(plan, section)
     found = filter_measures(plan, unit, section, search)
     columns, rows = measure_rows(plan, found)
     emit_listing(format, columns, rows, lambda: measures_table(plan, found), output, excel,

@@ -34,7 +34,8 @@ OutputOption = Annotated[
                  "(required for xlsx).", show_default=False),
 ]
 ExcelOption = Annotated[
-    bool, typer.Option("--excel", help="CSV for Excel on Windows: UTF-8 BOM, CRLF line ends.")
+    bool, typer.Option("--excel", help="CSV for Excel on Windows: UTF-8 BOM, CRLF line ends "
+                 "(csv format only).")
 ]
 
 
@@ -53,6 +54,42 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
                                  param_hint=option) from None
 
 
+def check_metric(registry: Any, text: str) -> str:
+    """The metric ``--metric`` names (a name or Chinese label), or a usage problem."""
+    from pucli.models.metrics import resolve_metric
+    from pucli.suggest import did_you_mean
+
+    name = resolve_metric(text, registry)
+    if name is None:
+        raise DataError([Problem("unknown-metric", f"unknown metric '{text}'", "--metric",
+                                 hint=did_you_mean(text, list(registry))
+                                 or "metrics: " + ", ".join(registry))])
+    return name
+
+
+def check_region(actuals: Any, region: str | None) -> None:
+    """A usage problem when ``--region`` names no region of the actuals."""
+    if not region or region in actuals.regions():
+        return
+    from pucli.suggest import did_you_mean
+
+    known = actuals.regions()
+    raise DataError([Problem("unknown-region", f"no rows for region '{region}'", "--region",
+                             hint=did_you_mean(region, known)
+                             or ("regions: " + ", ".join(known) if known
+                                 else "actuals.csv has no region column"))])
+
+
+def check_section(plan: Any, section: int | None) -> None:
+    """A usage problem when ``--section`` names no section of the plan."""
+    if section is None or any(s.id == section for s in plan.sections):
+        return
+    ids = [s.id for s in plan.sections]
+    raise DataError([Problem("unknown-section", f"section {section} does not exist",
+                             "--section",
+                             hint=f"sections are {min(ids)}–{max(ids)}" if ids else None)])
+
+
 # Beyond this many rows, a table piped or written to a file is plain aligned text: rich
 # takes seconds to lay out tens of thousands of rows (benchmarks/bench_scale.py).
 PLAIN_TABLE_ROWS = 2000
@@ -67,6 +104,8 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
     """
     import sys
 
+    if excel and fmt is not ListFormat.csv:
+        _say_not_applied(fmt)
     if fmt is ListFormat.table:
         to_terminal = output is None and sys.stdout.isatty()
         if len(rows) <= PLAIN_TABLE_ROWS or to_terminal:
@@ -92,6 +131,15 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
     else:
         text = export.to_markdown(columns, rows)
     write_text(text, output)
+
+
+def _say_not_applied(fmt: ListFormat) -> None:
+    from pucli.i18n import t
+    from pucli.render.console import stderr_console
+
+    stderr_console().print(t(f"注意：--excel 只用于 csv 格式，对 {fmt.value} 不起作用",
+                             f"note: --excel applies to the csv format only; ignored for "
+                             f"{fmt.value}"), markup=False, soft_wrap=True)
 
 
 def _print_table(table: Any, output: Path | None) -> None:

@@ -14,6 +14,8 @@ from pucli.cli.common import (
     FormatOption,
     ListFormat,
     OutputOption,
+    check_metric,
+    check_region,
     data_dir,
     done,
     emit_listing,
@@ -101,17 +103,9 @@ def project(
 
 def _metric(targets, text: str) -> str:
     """The metric named by --metric (a name or Chinese label), or a usage problem."""
-    from pucli.models.metrics import metric_registry, resolve_metric
-    from pucli.problems import DataError, Problem
-    from pucli.suggest import did_you_mean
+    from pucli.models.metrics import metric_registry
 
-    registry = metric_registry(targets.metrics if targets else None)
-    name = resolve_metric(text, registry)
-    if name is None:
-        raise DataError([Problem("unknown-metric", f"unknown metric '{text}'", "--metric",
-                                 hint=did_you_mean(text, list(registry))
-                                 or "metrics: " + ", ".join(registry))])
-    return name
+    return check_metric(metric_registry(targets.metrics if targets else None), text)
 
 
 def _emit(result, regions, format: ListFormat, output: Path | None, excel: bool) -> None:
@@ -192,6 +186,7 @@ def backtest(
     folder = data_dir(data)
     actuals = open_actuals(folder, registry=folder_metrics(folder))
     name = _metric(open_targets(folder) if folder.file(TARGETS).exists() else None, metric)
+    check_region(actuals, region)
     series = (actuals.series(region, name, as_of=when) if region
               else actuals.whole(name, as_of=when))
     with steps(len(BACKTEST_METHODS), t("回测", "backtesting")) as step:

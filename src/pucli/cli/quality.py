@@ -12,6 +12,7 @@ from pucli.cli.common import (
     FormatOption,
     ListFormat,
     OutputOption,
+    check_region,
     data_dir,
     done,
     parse_date,
@@ -52,15 +53,7 @@ def quality(
     targets = open_targets(folder)
     # the registry from the targets already read, not a second read of targets.yaml
     actuals = open_actuals(folder, registry=metric_registry(targets.metrics))
-    if region and region not in actuals.regions():
-        from pucli.problems import DataError, Problem
-        from pucli.suggest import did_you_mean
-
-        known = actuals.regions()
-        raise DataError([Problem("unknown-region", f"no rows for region '{region}'",
-                                 "--region", hint=did_you_mean(region, known)
-                                 or ("regions: " + ", ".join(known) if known
-                                     else "actuals.csv has no region column"))])
+    check_region(actuals, region)
     summary = quality_summary(actuals, region or "", when, targets.quality,
                               [t.date for t in targets.targets], targets.region)
     _emit(summary, format, output, excel)

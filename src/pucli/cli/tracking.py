@@ -16,6 +16,7 @@ from pucli.cli.common import (
     FormatOption,
     ListFormat,
     OutputOption,
+    check_section,
     data_dir,
     emit_listing,
     parse_date,
@@ -44,7 +45,7 @@ def update(
     unit: Annotated[str, typer.Option("--unit", "-u", help="Reporting unit (name or alias).")],
     status: Annotated[str, typer.Option(
         "--status", help="not_started, in_progress, done or blocked.")],
-    percent: Annotated[str | None, typer.Option("--percent", help="0–100.")] = None,
+    percent: Annotated[str | None, typer.Option("--percent", help="Percent done, 0–100.")] = None,
     note: Annotated[str, typer.Option("--note", help="What was done; any text.")] = "",
     evidence: Annotated[str, typer.Option("--evidence", help="Document number, link …")] = "",
     date: Annotated[str | None, typer.Option("--date", help="Report date, YYYY-MM-DD "
@@ -71,7 +72,13 @@ def update(
     values = {"date": day.isoformat(), "measure": measure.strip(),
               "unit": resolve_unit(plan, unit.strip()), "status": status.strip(),
               "percent": (percent or "").strip(), "note": note, "evidence": evidence}
-    entry = append_progress(folder, plan, values, today)
+    warnings: list = []
+    entry = append_progress(folder, plan, values, today, warnings)
+    if warnings:
+        from pucli.render.problems import format_problem
+
+        for problem in warnings:
+            typer.echo(format_problem(problem), err=True)
     pct = "" if entry.percent is None else f" {entry.percent:g}%"
     stderr_console().print(t(f"已记录：{entry.date} 举措 {entry.measure} {entry.unit} "
                              f"{status_label(entry.status)}{pct} → "
@@ -97,6 +104,7 @@ def _late(data, as_of, unit, section, soon_days=None, one_report_per_unit=True):
     from pucli.compute.overdue import late_items
 
     plan, entries, day = _tracking_data(data, as_of)
+    check_section(plan, section)
     wanted = resolve_unit(plan, unit) if unit else None
     return plan, day, late_items(plan, entries, day, due_soon_days=soon_days, unit=wanted,
                                  section=section, one_report_per_unit=one_report_per_unit)
@@ -221,6 +229,7 @@ def ledger(
     from pucli.render.tracking_tables import ledger_rows_out, ledger_table
 
     plan, entries, day = _tracking_data(data, as_of)
+    check_section(plan, section)
     wanted = resolve_unit(plan, unit) if unit else None
     rows = ledger_rows(plan, entries, unit=wanted, section=section, as_of=day)
     columns, out = ledger_rows_out(rows)

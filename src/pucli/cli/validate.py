@@ -19,7 +19,8 @@ class ReportFormat(enum.StrEnum):
 
 def validate(
     data: DataOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
+    format: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help="text for people, json for editors and CI.")] = ReportFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
 ) -> None:
     """Check every data file: schema, cross-references, consistency of the numbers.
@@ -29,7 +30,7 @@ def validate(
 
     Example: pucli validate --data data --strict
     """
-    from pucli.loading.dataset import validate_data
+    from pucli.loading.dataset import is_targets_only, validate_data
     from pucli.render.problems import format_report_json, format_report_text
 
     folder = data_dir(data)
@@ -47,6 +48,18 @@ def validate(
             stderr_console().print(t(f"通过：{folder.path}（{folder.origin}）— 没有发现问题",
                                      f"ok: {folder.path} ({folder.origin}) — no problems found"),
                                    markup=False, soft_wrap=True)
+        if is_targets_only(folder):
+            from pucli.i18n import t
+            from pucli.render.console import stderr_console
+
+            stderr_console().print(t(
+                f"{folder.path} 只有目标和实际数（没有 measures.yaml）：已检查 targets.yaml 和"
+                " actuals.csv。project、backtest 和 quality 可用；overdue、status 等跟踪命令"
+                "需要方案的 measures.yaml。",
+                f"{folder.path} holds targets and counts only (no measures.yaml): "
+                "targets.yaml and actuals.csv were checked. project, backtest and quality "
+                "work on it; overdue, status and the other tracking commands need the plan's "
+                "measures.yaml."), markup=False, soft_wrap=True)
     failed = not report.valid or (strict and report.warnings)
     raise typer.Exit(exitcodes.INVALID if failed else exitcodes.OK)
 
@@ -59,10 +72,11 @@ def schema(
 
     Example: pucli schema -o schemas
     """
+    from pucli.i18n import t
     from pucli.schemas import write_schemas
 
     for path in write_schemas(output):
-        typer.echo(f"wrote {path}", err=True)
+        typer.echo(t(f"已写入 {path}", f"wrote {path}"), err=True)
 
 
 def recode(

@@ -23,6 +23,7 @@ from pucli.compute.ledger import (
 )
 from pucli.compute.overdue import KINDS, LateItem, late_items, sort_items
 from pucli.compute.projection import Projection
+from pucli.loading.collection import CollectionState
 from pucli.models.plan import Plan
 from pucli.models.progress import DONE, ProgressEntry
 
@@ -66,6 +67,7 @@ class Brief:
     never_reported: list[str]  # responsible units with no report up to ``as_of``
     by_section: list[StatusCount]
     changes: Changes | None = None
+    collection: CollectionState | None = None  # forms sent, returned, missing (collect)
     extra_sections: list[ExtraSection] = field(default_factory=list)
 
     @property
@@ -152,12 +154,14 @@ def compare(plan: Plan, entries: list[ProgressEntry], since: dt.date, as_of: dt.
 
 
 def build_brief(plan: Plan, projection: Projection, entries: Iterable[ProgressEntry],
-                as_of: dt.date, since: dt.date | None = None) -> Brief:
-    """The brief on ``as_of`` (reports dated later are ignored), compared with ``since``."""
+                as_of: dt.date, since: dt.date | None = None,
+                collection: CollectionState | None = None) -> Brief:
+    """The brief on ``as_of`` (reports dated later are ignored), compared with ``since``;
+    ``collection``: the state of the latest round of forms (see ``pucli collect``)."""
     entries = list(entries)
     known = [e for e in entries if e.date <= as_of]
     overdue = overdue_on(plan, entries, as_of)
     rows = ledger_rows(plan, entries, as_of=as_of)
     changes = None if since is None else compare(plan, entries, since, as_of, overdue, rows)
     return Brief(plan, as_of, projection, overdue, never_reported(plan, known),
-                 status_summary(plan, rows, "section"), changes)
+                 status_summary(plan, rows, "section"), changes, collection)

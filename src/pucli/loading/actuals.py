@@ -58,6 +58,16 @@ _COUNT = re.compile(r"(?P<sign>-?)(?:(?P<plain>\d+)|(?P<grouped>\d{1,3}(?:,\d{3}
 MAX_COUNT_DIGITS = 15  # 10^15 − 1 is exact as a float; no region has that many entities
 
 
+def canonical_count(text: str) -> str | None:
+    """``text`` as a count is stored: plain ASCII digits ("7,350", "７３５０" and "7350.0"
+    are 7350); None when it is not a count as :func:`_parse_count` reads one."""
+    match = _COUNT.fullmatch(text.strip())
+    if match is None:
+        return None
+    digits = (match["plain"] or match["grouped"]).replace(",", "")
+    return match["sign"] + str(int(digits))
+
+
 def _parse_count(table: CsvTable, row: CsvRow, column: str) -> tuple[int | None, Problem | None]:
     text = row.values.get(column, "")
     if text == "":

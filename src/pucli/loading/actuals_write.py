@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from pucli.loading.actuals import folder_metrics, parse_actuals_text
+from pucli.loading.actuals import canonical_count, folder_metrics, parse_actuals_text
 from pucli.loading.csvfile import format_row, locked_for_append
 from pucli.loading.datadir import ACTUALS, DataDir
 from pucli.loading.textfile import MAX_CSV_BYTES, decode_bytes, empty_file, too_large
@@ -43,6 +43,8 @@ class AppendResult:
     written: list[dict[str, str]] = field(default_factory=list)
     rejected: list[tuple[Origin, list[Problem]]] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # (origin, column, as given, as written) for each value written in canonical form
+    normalised: list[tuple[Origin, str, str, str]] = field(default_factory=list)
 
 
 def append_actuals(datadir: DataDir, records: list[dict[str, str]],
@@ -85,6 +87,8 @@ def _decide(existing: str, records: list[dict[str, str]], origins: list[Origin] 
     # The total is the default metric: a file without a metric column takes its rows as is.
     records = [{**r, "metric": ""} if r.get("metric", "").strip() == DEFAULT_METRIC else r
                for r in records]
+    canonical = [_canonical(r, registry) for r in records]
+    records = [r for r, _ in canonical]
     header = _header(existing, records)
     keep = list(range(len(records)))
     for i in list(keep):
@@ -122,8 +126,37 @@ def _decide(existing: str, records: list[dict[str, str]], origins: list[Origin] 
         result.rejected.append((origins[first],
                                 [_relocate(p, origins[first]) for p in bad[first]]))
     result.written = [records[i] for i in keep]
+    result.normalised = [(origins[i], *change) for i in keep for change in canonical[i][1]]
     result.rejected.sort(key=lambda item: item[0].line or 0)
     return text, result
+
+
+COUNT_COLUMNS = ("total", "enterprises", "individual_businesses", "cooperatives", "new",
+                 "cancelled")
+
+
+def _canonical(record: dict[str, str], registry,
+               ) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """``record`` with its values as the file stores them: counts in plain digits
+    ("7,350" → 7350), a metric by its name (高新技术企业 → high_tech), no stray spaces
+    around dates; and each change as (column, as given, as written). Values that are not
+    valid stay as given, for the checks to refuse with their reasons."""
+    from pucli.models.metrics import resolve_metric
+
+    out, changes = dict(record), []
+    for column, text in record.items():
+        if column in COUNT_COLUMNS:
+            value = canonical_count(text) if text.strip() else None
+        elif column == "metric" and text.strip() and registry is not None:
+            value = resolve_metric(text.strip(), registry)
+        elif column == "date":
+            value = text.strip()
+        else:
+            continue
+        if value is not None and value != text:
+            out[column] = value
+            changes.append((column, text, value))
+    return out, changes
 
 
 def _read_locked(path, display: str) -> str:

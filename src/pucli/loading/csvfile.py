@@ -198,6 +198,12 @@ def locked_for_append(path: Path, display: str) -> Iterator[int]:
 
 def append_record(fd: int, path: Path, header: list[str], values: list[str]) -> None:
     """Append one record (and the header, if the file is new) in a single write."""
+    append_records(fd, path, header, [values])
+
+
+def append_records(fd: int, path: Path, header: list[str], records: list[list[str]]) -> None:
+    """Append records (and the header, if the file is new) in a single write: a process
+    killed meanwhile leaves all of them or none."""
     chunk = ""
     if os.fstat(fd).st_size == 0:
         chunk = format_row(header)
@@ -206,7 +212,7 @@ def append_record(fd: int, path: Path, header: list[str], values: list[str]) -> 
             fh.seek(-1, os.SEEK_END)
             if fh.read(1) != b"\n":  # a hand-edited file may lack the final newline
                 chunk = "\n"
-    data = (chunk + format_row(values)).encode("utf-8")
+    data = (chunk + "".join(map(format_row, records))).encode("utf-8")
     written = os.write(fd, data)
     if written != len(data):  # pragma: no cover - disk full
         raise OSError(f"short write to {path}: {written} of {len(data)} bytes")

@@ -66,6 +66,15 @@ def open_targets(datadir: DataDir) -> Targets:
     return _raise_on_errors(*read_targets(datadir))
 
 
+def is_targets_only(datadir: DataDir) -> bool:
+    """A folder of targets and counts only, without a plan's measures (no measures.yaml,
+    no ledger): `project`, `backtest` and `quality` work on it; tracking needs a plan."""
+    from pucli.loading.datadir import PROGRESS
+
+    return (datadir.file(TARGETS).is_file() and not datadir.file(MEASURES).exists()
+            and not datadir.file(PROGRESS).exists())
+
+
 def validate_data(datadir: DataDir, today: dt.date | None = None) -> Report:
     """Every problem in every data file of the folder, errors and warnings."""
     _register_observation_checkers()
@@ -76,8 +85,10 @@ def validate_data(datadir: DataDir, today: dt.date | None = None) -> Report:
                            hint="pass --data DIR or set PUCLI_DATA to a folder holding "
                                 "measures.yaml and targets.yaml"))
         return report
-    plan, problems = read_plan(datadir)
-    report.extend(problems)
+    plan = None
+    if not is_targets_only(datadir):
+        plan, problems = read_plan(datadir)
+        report.extend(problems)
     targets, problems = read_targets(datadir)
     report.extend(problems)
     if plan is not None and any(p.is_error for p in report if p.file.endswith(MEASURES)):

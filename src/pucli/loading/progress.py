@@ -18,6 +18,7 @@ from pucli.loading import dataset
 from pucli.loading.csvfile import (
     CsvRow,
     append_record,
+    append_records,
     locked_for_append,
     paused_gc,
     read_csv,
@@ -258,7 +259,8 @@ def check_progress(datadir: DataDir, plan: Plan | None, targets: Targets | None,
 
 
 def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
-                    today: dt.date | None = None) -> ProgressEntry:
+                    today: dt.date | None = None,
+                    warnings: list[Problem] | None = None) -> ProgressEntry:
     """Check one new entry, then append it to progress.csv under an exclusive lock.
 
     The existing ledger is read and validated inside the lock, so no other writer can
@@ -276,11 +278,14 @@ def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
                 for i in issues if i.severity == "error"]
     if entry is None or problems:
         raise DataError(problems)
+    if warnings is not None:  # what the caller shows: the entry is written all the same
+        warnings += [Problem(i.code, i.message, OPTION_OF_COLUMN[i.column], hint=i.hint,
+                             severity="warning") for i in issues if i.severity == "warning"]
     path, display = datadir.file(PROGRESS), datadir.display(PROGRESS)
     with locked_for_append(path, display) as fd:
         header = COLUMNS
         if path.stat().st_size > 0:
-            header = _existing_header(path, display, plan, today)
+            header = _existing_ledger(path, display, plan, today)[0]
         row = dict(zip(COLUMNS, entry.as_row(), strict=True))
         missing = [c for c in COLUMNS if row[c] and c not in header]
         if missing:
@@ -291,19 +296,74 @@ def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
     return entry
 
 
-def _existing_header(path: Path, display: str, plan: Plan, today: dt.date) -> list[str]:
-    """The header of the existing ledger, after checking every row (inside the lock)."""
+def append_entries(datadir: DataDir, plan: Plan, entries: list[ProgressEntry],
+                   today: dt.date, new_since: dt.date, dry_run: bool = False,
+                   ) -> tuple[list[ProgressEntry], list[ProgressEntry]]:
+    """Append checked entries to progress.csv in one write under the ledger's lock.
+
+    An entry the ledger already holds — the same measure, unit, status, percent, note and
+    evidence, dated on or after ``new_since`` — is skipped, so that appending the same
+    reports twice adds nothing. The ledger is read and checked inside the lock, as by
+    :func:`append_progress`. Returns (appended, skipped); ``dry_run`` writes nothing.
+    """
+    if datadir.origin == "bundled" and not dry_run:
+        raise DataError([Problem(
+            "read-only-data", "the bundled data folder is read-only", str(datadir.path),
+            hint="pass --data DIR (or set PUCLI_DATA) to the folder that holds your ledger")])
+    path, display = datadir.file(PROGRESS), datadir.display(PROGRESS)
+    if dry_run:
+        existing = open_progress(datadir, plan, today)
+        return _new_entries(entries, existing, new_since)
+    with locked_for_append(path, display) as fd:
+        header, existing = COLUMNS, []
+        if path.stat().st_size > 0:
+            header, existing = _existing_ledger(path, display, plan, today)
+        fresh, skipped = _new_entries(entries, existing, new_since)
+        rows = [dict(zip(COLUMNS, e.as_row(), strict=True)) for e in fresh]
+        missing = sorted({c for row in rows for c in COLUMNS if row[c] and c not in header},
+                         key=COLUMNS.index)
+        if missing:
+            raise DataError([Problem(
+                "missing-column", f"the ledger has no column for {', '.join(missing)}",
+                display, 1, 1, "header",
+                hint="add the column to the header row, or leave the option out")])
+        if rows:
+            append_records(fd, path, header, [[row[c] for c in header] for row in rows])
+    return fresh, skipped
+
+
+def _new_entries(entries: list[ProgressEntry], existing: list[ProgressEntry],
+                 since: dt.date) -> tuple[list[ProgressEntry], list[ProgressEntry]]:
+    def same(e: ProgressEntry) -> tuple:
+        return (e.measure, e.unit, e.status, e.percent, e.note, e.evidence)
+
+    held = {same(e) for e in existing if e.date >= since}
+    fresh, skipped = [], []
+    for e in entries:
+        (skipped if same(e) in held else fresh).append(e)
+        held.add(same(e))
+    return fresh, skipped
+
+
+def _existing_ledger(path: Path, display: str, plan: Plan, today: dt.date,
+                     ) -> tuple[list[str], list[ProgressEntry]]:
+    """The header and entries of the existing ledger, after checking every row (inside
+    the lock)."""
     table, problems = read_csv(path, display, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    entries: list[ProgressEntry] = []
     if table is not None:
         checker = EntryChecker(plan, today)
         for row in table.rows:
-            problems += [_locate(table, row, i) for i in checker.check(row.values, row.line)[1]]
+            entry, issues = checker.check(row.values, row.line)
+            problems += [_locate(table, row, i) for i in issues]
+            if entry is not None:
+                entries.append(entry)
     errors = [p for p in problems if p.is_error]
     if table is None or errors:
         raise DataError(errors + [Problem(
             "ledger-invalid", "not appended: the ledger has errors", display,
             hint="fix the rows above (see `pucli validate`), then run the update again")])
-    return table.header
+    return table.header, entries
 
 
 dataset.OBSERVATION_CHECKERS.append((PROGRESS, check_progress))

@@ -329,6 +329,7 @@ def debt_table(debts: list[UnitDebt], limit: int | None = None) -> TableBlock:
 
 def _never(brief: Brief, annexes: list[tuple[str, list[Block]]]) -> list[Block]:
     out: list[Block] = [Heading(t("尚未报送的单位", "Units that have not reported"))]
+    out += _collection(brief, annexes)
     never = brief.never_reported
     if not never:
         return out + [Paragraph(t("所有责任单位都已报送过进度。",
@@ -342,6 +343,27 @@ def _never(brief: Brief, annexes: list[tuple[str, list[Block]]]) -> list[Block]:
                        [[str(n), u] for n, u in enumerate(never, 1)], numeric={0})
     ref = annex_ref(annexes, t("从未报送进度的单位", "Units that have never reported"), [table])
     return out + [Paragraph(lead + ref + t("。", "."))]
+
+
+def _collection(brief: Brief, annexes: list[tuple[str, list[Block]]]) -> list[Block]:
+    """The latest round of forms: sent, returned, missing (when forms were sent); a long
+    list of names goes to an annex."""
+    c = brief.collection
+    if c is None:
+        return []
+    back = [u for u in c.sent if u in c.returned]
+    text = t(f"{c.period} 填报表发出 {len(c.sent)} 份，已交回 {len(back)} 份，未交回 "
+             f"{len(c.missing)} 份", f"{c.period} forms: {len(c.sent)} sent, {len(back)} "
+             f"returned, {len(c.missing)} missing")
+    if not c.missing:
+        return [Paragraph(text + t("。", "."))]
+    if len(c.missing) <= INLINE_NAMES:
+        return [Paragraph(text + t("：", ": ") + t("；", "; ").join(c.missing) + t("。", "."))]
+    table = TableBlock([t("序号", "no."), t("责任单位", "unit")],
+                       [[str(n), u] for n, u in enumerate(c.missing, 1)], numeric={0})
+    ref = annex_ref(annexes, t(f"未交回 {c.period} 填报表的单位",
+                               f"Units that have not returned the {c.period} form"), [table])
+    return [Paragraph(text + ref + t("。", "."))]
 
 
 def _sections(brief: Brief) -> list[Block]:

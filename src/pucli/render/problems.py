@@ -39,6 +39,12 @@ def hint_text(hint: str) -> str:
 def _path_text(path: str) -> str:
     if is_english():
         return path
+    match = re.fullmatch(r"row (\d+), (\w+) column", path)  # a returned form's cell
+    if match:
+        from pucli.models.forms import HEADINGS
+
+        name = HEADINGS.get(match.group(2), (match.group(2),))[0].split("(")[0]
+        return f"第 {match.group(1)} 行 {name}列"
     return re.sub(r"^row (\d+)", r"第 \1 行", path)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rich.console import Group
@@ -232,8 +233,9 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
     d = p.decimals
     latest = (f"{_fmt(p.latest[1], d)} {unit_word(p)} ({p.latest[0]})" if p.latest
               else t("无（尚无实际数）", "none (no counts recorded yet)"))
-    head.append(t(f"   截至 {p.as_of or '今天'}；最新实际数 {latest}",
-                  f"   as of {p.as_of or 'today'}; latest actual {latest}"))
+    as_of = p.as_of or dt.date.today()  # a date, not "today": the output is kept and passed on
+    head.append(t(f"   截至 {as_of}；最新实际数 {latest}",
+                  f"   as of {as_of}; latest actual {latest}"))
     method = Text(t(f"预测方法：{p.method} — {method_label(p.method)}\n"
                     f"  依据：{method_reason(p.method, p.reason)}\n  {method_rule()}",
                     f"method: {p.method} — {p.method_label}\n  why: {p.reason}\n"

@@ -6,6 +6,7 @@ Text comes in Chinese by default and in English when ``lang="en"`` (``$PUCLI_LAN
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any
 
 from rich.console import Group
@@ -28,7 +29,6 @@ HEAD = {  # (zh, en)
     "previous": ("上一期", "previous"), "change": ("变化", "change"),
     "reading": ("解读", "reading"), "month": ("月份", "month"), "rule": ("规则", "rule"),
     "what": ("情况", "what"), "whole": ("全县", "the whole region"),
-    "today": ("今天", "today"),
 }
 
 
@@ -88,7 +88,7 @@ def _label(i: Indicator, lang: str) -> str:
 
 def _heading(s: QualitySummary, lang: str) -> tuple[str, str]:
     region = s.region or _t("whole", lang)
-    when = _t("as_of", lang).format(date=s.as_of or _t("today", lang), latest=s.latest or "—")
+    when = _t("as_of", lang).format(date=s.as_of or dt.date.today(), latest=s.latest or "—")
     return _t("title", lang).format(region=region), when
 
 

@@ -53,7 +53,10 @@ def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
     table.add_column(measure_h if by == "unit" else unit_h, **FOLD)
     table.add_column(t("事项", "item"), **FOLD)
     table.add_column(t("应完成", "due"), min_width=10, **FOLD)  # a date is never split
-    table.add_column(t("逾期", "late"), justify="right", **KEEP)
+    # the heading says what its values are: days late, days left, or some of each
+    late_h = (t("逾期", "late") if overdue == len(items) else t("剩余", "left") if not overdue
+              else t("逾期/剩余", "late/left"))
+    table.add_column(late_h, justify="right", **KEEP)
     table.add_column(t("程度", "severity"), **KEEP)
     table.add_column(t("最近报送", "last report"), **FOLD)
     for n, i in enumerate(items):
@@ -69,8 +72,9 @@ def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
         if i.slipped_days:
             due += t(f"（原 {i.original_due}，延 {i.slipped_days} 天）",
                      f" (was {i.original_due}, +{i.slipped_days} days)")
-        days = str(i.days_overdue) if i.is_overdue else t(f"还剩 {-i.days_overdue} 天",
-                                                          f"{-i.days_overdue} days left")
+        days = (str(i.days_overdue) if i.is_overdue
+                else t(f"{-i.days_overdue} 天", f"{-i.days_overdue} days") if not overdue
+                else t(f"还剩 {-i.days_overdue} 天", f"{-i.days_overdue} days left"))
         last = t("从未报送", "never")
         if i.last_date:
             last = f"{i.last_date} {status_label(i.last_status)}"
