@@ -707,7 +707,7 @@ COMMAND_HELP: dict[str, str] = {
     "actuals add": "向 actuals.csv 追加一个观测数（先检查，再追加）。\n\n"
                    "不加 --metric 时为市场主体总数；加上时为该指标的数量（例如 --metric high_tech，"
                    "或其中文名称 高新技术企业）。\n\n"
-                   "示例：pucli actuals add 2022-12-31 7961 --source \"县市场监管局 2022年报\"",
+                   "示例：pucli actuals add 2022-12-31 1250 --source \"县市场监管局 2022年报\"",
     "actuals import": "从登记统计导出文件（CSV 或 .xlsx）导入多行。\n\n"
                       "每一行都像 `pucli validate` 检查 actuals.csv 那样检查；合格的行一次写入，"
                       "每个被拒绝的行都报告原因。有任何行被拒绝时退出码 1。--metric 给出每一行的"
