@@ -578,6 +578,10 @@ HELP: list[Pair] = [
     ("这一类市场主体的数量（三类之和即总数）。",
      "Count of this kind of market entity (the three kinds make up the total)."),
     ("写入的文件夹。", "Folder to write into."),
+    ("新的方案文件夹。", "The new plan folder."),
+    ("一个指标：total、enterprises、gdp … 或其中文名称（默认：每个有目标的指标）。",
+     "One metric: total, enterprises, gdp, … or its Chinese label (default: every metric "
+     "with a target)."),
     ("要转换为 UTF-8 的数据文件。", "The data file to convert to UTF-8."),
     ("文件原来的编码（默认：自动识别 GBK/GB18030、UTF-16、UTF-32）。",
      "Its encoding (default: detect GBK/GB18030, UTF-16, UTF-32)."),
@@ -651,6 +655,9 @@ COMMAND_HELP: dict[str, str] = {
     "": "把县级政策方案变成可核对、可跟踪、可预测的数据。\n\n"
         "退出码：0 正常；1 数据无效或写入被拒绝；2 用法错误（选项或选项值不对）；"
         "3 发现逾期事项（加 --fail 时）；70 内部错误。",
+    "init": "新建方案文件夹：写入带注释、可通过校验的 measures.yaml 和 targets.yaml 模板，"
+            "以及只有表头的 actuals.csv 和 progress.csv。从不覆盖已有文件。\n\n"
+            "示例：pucli init data && pucli validate --data data",
     "validate": "检查每个数据文件：结构、交叉引用、数字是否一致。\n\n"
                 "以编译器的格式（文件:行:列）报告每个文件中的每个问题；全部无误时退出码 0，"
                 "有任何无效之处（加 --strict 时有任何警告）时退出码 1。\n\n"
@@ -665,10 +672,11 @@ COMMAND_HELP: dict[str, str] = {
     "show": "完整显示一项举措：原文、责任单位、量化承诺、期限。\n\n示例：pucli show 44",
     "units": "责任矩阵：每个单位牵头和配合的举措。\n\n"
              "示例：pucli units --format csv --excel -o units.csv",
-    "project": "对照方案目标预测市场主体总数（或 --metric 指定的指标）。\n\n"
+    "project": "对照方案目标预测每个有目标的指标（或 --metric 指定的指标）。\n\n"
                "按年末（实际数按月时按月末）列出规划路径的两种解读、实际数、带 80% 区间的预测"
                "和差距；"
-               "再列出每个目标的评级及其依据，以及仍需的年均增长。\n\n"
+               "再列出每个目标的评级及其依据，以及仍需的年均增长。每个指标用它自己的单位，"
+               "并按目标的方向（不低于、不超过、左右）评级。\n\n"
                "示例：pucli project --as-of 2023-06-30 --chart docs/project.png",
     "backtest": "用实际数对每种预测方法做滚动起点回测（MAPE，以及相对朴素预测的 MASE）。\n\n"
                 "从每个起点出发，每种方法用此前的实际数预测之后 --horizon 个实际数；"
