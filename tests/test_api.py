@@ -62,7 +62,8 @@ def test_the_cli_writes_the_same_frames(cli, data, tmp_path, name, args, call, c
     assert code == 0
     pdt.assert_frame_equal(frame(*_csv(out), **constant), expected)
     target = tmp_path / f"{name}.xlsx"
-    assert cli(*args, "-f", "xlsx", "-o", target, "--data", data).code == 0
+    # a program reads the codes (people get the column names in words by default)
+    assert cli(*args, "-f", "xlsx", "--headers", "codes", "-o", target, "--data", data).code == 0
     import openpyxl
 
     sheet = openpyxl.load_workbook(target).active
@@ -81,8 +82,8 @@ def test_project_json_rows_are_the_frame(cli, data):
     whole = df[df["region"] == body["region"]].reset_index(drop=True)
     whole["region"] = whole["region"].cat.remove_unused_categories()
     rows = [{**r, "region": body["region"]} for r in body["rows"]]
-    cols = ["region", "year" if "year" in rows[0] else "date", "plan", "plan_rate", "actual",
-            "projection", "low", "high"]
+    cols = ["region", "year" if "year" in rows[0] else "date", "period", "plan", "plan_rate",
+            "actual", "projection", "low", "high"]
     pdt.assert_frame_equal(frame(cols, rows, metric="total"),
                            whole.drop(columns=["gap", "gap_pct"]))
     assert df.attrs["method"] == body["method"] == "blend"

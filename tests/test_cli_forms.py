@@ -309,3 +309,36 @@ def test_one_workbook_holds_a_sheet_per_unit(tmp_path, cli):
     assert result.code == 0, result.err
     assert "填报表-2025Q1.xlsx[县工信局]：收录 1 行" in result.out
     assert "2025Q1 已交回（1/2）：县工信局" in result.out
+
+
+def test_dry_run_writes_nothing_and_says_what_it_would_take(demo, cli, tmp_path):
+    data, forms = demo
+    back = tmp_path / "returned"
+    fill_xlsx(forms / "县发改局.xlsx", back / "县发改局.xlsx", {6: {"status": "推进中"}})
+    ledger, log = (data / "progress.csv").read_bytes(), (data / "collection.csv").read_bytes()
+    result = cli("collect", back, "--data", data, "--as-of", COLLECTED, "--dry-run")
+    assert result.code == 0, result.err
+    assert "县发改局.xlsx：可收录 1 行，16 行未填" in result.out
+    assert (data / "progress.csv").read_bytes() == ledger
+    assert (data / "collection.csv").read_bytes() == log
+
+
+def test_an_english_form_collects_the_same(tmp_path, cli):
+    data = make_demo(tmp_path / "demo")
+    result = cli("--lang", "en", "forms", "--data", data, "--as-of", AS_OF, "-o",
+                 tmp_path / "forms", "--unit", "县工信局")
+    assert result.code == 0, result.err
+    assert result.out.startswith("wrote forms for 1 units (2025Q1, 17 items, return by "
+                                 "2025-03-31)")
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "forms" / "县工信局.xlsx").worksheets[0]
+    assert ws["C5"].value == "Title" and ws["D6"].value in ("lead", "shared")
+    fill_xlsx(tmp_path / "forms" / "县工信局.xlsx", tmp_path / "back" / "县工信局.xlsx",
+              {6: {"status": "blocked", "percent": 20, "note": "synthetic"}})
+    result = cli("--lang", "en", "collect", tmp_path / "back", "--data", data, "--as-of",
+                 COLLECTED)
+    assert result.code == 0, result.err
+    measure = measure_in_row(tmp_path / "forms" / "县工信局.xlsx", 6)
+    assert (data / "progress.csv").read_text(encoding="utf-8").splitlines()[-1] == \
+        f"2025-03-30,{measure},县工信局,blocked,20,synthetic,"

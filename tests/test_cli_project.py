@@ -19,8 +19,8 @@ def test_json_is_the_library_result(cli, datadir):
     assert json.loads(out) == json.loads(json.dumps(lib, ensure_ascii=False))
     data = json.loads(out)
     assert {"rows", "targets", "required_annual_growth", "rating", "method", "as_of"} <= set(data)
-    assert data["rows"][1] == {"year": 2022, "plan": 7961, "plan_rate": 7961, "actual": None,
-                               "projection": 7961, "low": None, "high": None}
+    assert data["rows"][1] == {"year": 2022, "period": "2022", "plan": 7961, "plan_rate": 7961,
+                               "actual": None, "projection": 7961, "low": None, "high": None}
     assert data["required_annual_growth"] == 0.147872
     assert data["method"] == "plan"
 
@@ -29,18 +29,20 @@ def test_table_on_the_bundled_data_is_honest_about_one_point(english, cli, datad
     code, out, _ = cli("project", "--data", str(datadir))
     assert code == 0
     assert "there is no trend and the projection can only be the plan path" in out
-    assert "required_annual_growth: 14.79 % a year" in out
+    assert "required growth: 14.79 % a year" in out
+    assert "required_annual_growth" not in out and "plan_rate" not in out  # words, not keys
     assert "net new 99.25 entities a month" in out
 
 
 def test_csv_and_md(cli, datadir):
     _, out, _ = cli("project", "-f", "csv", "--data", str(datadir))
     lines = out.splitlines()
-    assert lines[0] == "region,year,plan,plan_rate,actual,projection,low,high,gap,gap_pct"
-    assert lines[1] == "蒲县,2021,6472,6472,6472,,,,0,0.0"
-    assert lines[5] == "蒲县,2025,11236,12108,,11236,,,,"
+    assert lines[0] == ("region,date,period,plan,plan_rate,actual,projection,low,high,gap,"
+                        "gap_pct")
+    assert lines[1] == "蒲县,2021-12-31,2021,6472,6472,6472,,,,0,0.0"
+    assert lines[5] == "蒲县,2025-12-31,2025,11236,12108,,11236,,,,"
     _, out, _ = cli("project", "-f", "md", "--data", str(datadir))
-    assert out.startswith("| region | year | plan |")
+    assert out.startswith("| region | date | period | plan |")
 
 
 def test_regions_and_replay(cli, minimal):

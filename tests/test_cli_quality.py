@@ -75,7 +75,8 @@ def test_csv_and_xlsx(cli, tmp_path):
     wb = load_workbook(tmp_path / "q.xlsx")
     assert wb.sheetnames == ["indicators", "flags", "periods"]
     assert wb["flags"].max_row == 7
-    assert wb["periods"]["A2"].value == "2021-12-31"
+    assert wb["periods"]["A2"].value.date().isoformat() == "2021-12-31"
+    assert wb["periods"]["A1"].value == "日期"
 
 
 def test_as_of_and_thresholds_from_targets(cli, tmp_path):

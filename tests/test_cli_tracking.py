@@ -151,7 +151,7 @@ def test_ledger_xlsx(data, capsys, tmp_path):
                        "--data", str(data))
     assert code == exitcodes.OK
     ws = load_workbook(target)["台账"]
-    assert [c.value for c in ws[1]][:5] == ["measure", "title", "unit", "lead", "status"]
+    assert [c.value for c in ws[1]][:5] == ["举措", "举措名称", "责任单位", "牵头", "状态"]
     assert ws.max_row == 1 + 5
 
 

@@ -19,20 +19,22 @@ BAD_VALUES = {
     "--as-of": "2025-02-30", "--since": "2025-02-30", "--date": "2025-02-30",
     "--unit": "县无此局", "--metric": "无此指标", "--region": "无此地区", "--section": "99",
     "--within": "soon", "--horizon": "0", "--min-train": "zero", "--map": "没有等号",
-    "--chart": "chart.gif", "--percent": "150", "--status": "finished", "--lang": "fr",
+    "--chart": "chart.gif", "--chart-size": "huge", "--headers": "sideways",
+    "--percent": "150", "--status": "finished", "--lang": "fr",
     "--new": "-1", "--cancelled": "-1", "--enterprises": "-1",
     "--individual-businesses": "-1", "--cooperatives": "-1", "--from": "no-such-codec",
+    "--deadline": "2025-02-30", "--by": "2025-02-30", "--period": "2025Q5",
 }
 # options whose value is free (any text or any path): nothing to make bad
 FREE = {"--data", "--output", "--search", "--note", "--evidence", "--source", "--sheet",
-        "--install-completion", "--show-completion"}
+        "--install-completion", "--show-completion", "--sender"}
 # options whose value is free for one command: a new region is a good value to record
 FREE_FOR = {"actuals add": {"--region"}}
 # what each command needs besides the option under test
 ARGS = {
     "show": ["12"], "update": ["12", "--unit", "县行政审批局", "--status", "in_progress"],
     "actuals add": ["2025-09-30", "9600"], "actuals import": ["{import_csv}"],
-    "recode": ["{gbk_csv}"],
+    "recode": ["{gbk_csv}"], "collect": ["{import_csv}"],
 }
 
 

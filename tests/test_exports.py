@@ -59,7 +59,7 @@ def test_formula_in_a_note_is_neutralised_in_csv_and_xlsx(cli, data, tmp_path):
     assert code == exitcodes.OK
     ws = load_workbook(target)["台账"]
     header = [c.value for c in ws[1]]
-    notes = [r[header.index("note")] for r in ws.iter_rows(min_row=2)]
+    notes = [r[header.index("说明")] for r in ws.iter_rows(min_row=2)]
     cell = next(c for c in notes if c.value and "evil" in str(c.value))
     assert cell.data_type == "s"  # a text cell: Excel shows it, never runs it
     assert cell.value == NOTE

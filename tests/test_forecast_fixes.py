@@ -249,14 +249,25 @@ def test_drift_point_and_interval_by_hand():
 def test_blend_averages_net_increase_and_growth():
     t, y = np.array([0.0, 12, 24]), np.array([100.0, 120, 130])
     point, low, high = (v[0] for v in blend(t, y).forecast(np.array([36.0])))
-    assert point == pytest.approx((145 + 130 * 1.3 ** 0.5) / 2)  # 146.61
-    assert low < point < high
+    # drift: 145 ± t90(1)·√(50/12 · 18)
+    d_half = t90(1) * math.sqrt(50 / 12 * 18)
+    # constant growth on logs: 12μ = ln 1.3 / 2; yearly deviations ±(ln 1.2 − ln(13/12))/2
+    g = math.log(1.3) / 2
+    dev = (math.log(1.2) - math.log(130 / 120)) / 2
+    g_half = t90(1) * math.sqrt(2 * dev * dev / 12 * 18)
+    g_point = 130 * math.exp(g)
+    assert point == pytest.approx((145 + g_point) / 2)  # 146.61
+    assert low == pytest.approx((145 - d_half + g_point * math.exp(-g_half)) / 2)  # 115.60
+    assert high == pytest.approx((145 + d_half + g_point * math.exp(g_half)) / 2)  # 183.17
 
 
-def test_naive_interval_grows_with_the_horizon():
+def test_naive_interval_by_hand():
     fit = naive(np.array([0.0, 12, 24]), np.array([100.0, 110, 125]))
     p, lo, hi = fit.forecast(np.array([36.0, 48.0]))
-    assert list(p) == [125, 125] and hi[1] - lo[1] == pytest.approx((hi[0] - lo[0]) * 2 ** .5)
+    sigma2 = (10 ** 2 / 12 + 15 ** 2 / 12) / 2  # no drift: n − 1 = 2 degrees of freedom
+    assert list(p) == [125, 125]
+    assert hi[0] == pytest.approx(125 + t90(2) * math.sqrt(12 * sigma2))  # 149.04
+    assert lo[1] == pytest.approx(125 - t90(2) * math.sqrt(24 * sigma2))  # 91.00
 
 
 # -- the SDG CAGR-ratio category --------------------------------------------------------------

@@ -549,7 +549,11 @@ USAGE: list[Pair] = [
     ("{kind} 格式要写入文件：加上 -o 文件.{suffix}",
      "{kind} is written to a file: add -o FILE.{suffix}"),
     ("--since {since} 不早于 --as-of {day}", "--since {since} is not before --as-of {day}"),
-    ("图表只能写成 .png 或 .svg", "the chart is written as .png or .svg"),
+    ("图表只能写成 .png、.svg 或 .pdf", "the chart is written as .png, .svg or .pdf"),
+    ("'{text}' 不是图表尺寸；请写 slide、a4 或以像素计的 宽x高，如 1280x720",
+     "'{text}' is not a chart size; write slide, a4 or WIDTHxHEIGHT in pixels, e.g. 1280x720"),
+    ("'{text}'：宽 200–10000、高 150–10000 像素",
+     "'{text}': width 200–10000 and height 150–10000 pixels"),
 ]
 
 # click's fixed words on a help page (and typer's, which it words through gettext).
@@ -597,7 +601,15 @@ HELP: list[Pair] = [
      "Replay: only actuals up to this date (YYYY-MM-DD) count."),
     ("预测方法（默认：根据数据选择，并给出理由）。",
      "Projection method (default: chosen from the data, with the reason printed)."),
-    ("同时把图表画到 文件.png 或 文件.svg。", "Also draw the chart to FILE.png or FILE.svg."),
+    ("同时把图表画到 文件.png、文件.svg 或 文件.pdf。",
+     "Also draw the chart to FILE.png, FILE.svg or FILE.pdf."),
+    ("图表尺寸：slide（1920×1080，投影用）、a4（A4 页面正文宽度，300 dpi）或以像素计的 宽x高，"
+     "如 1280x720。",
+     "slide (1920×1080), a4 (the text width of an A4 page, 300 dpi) or WIDTHxHEIGHT in "
+     "pixels, e.g. 1280x720."),
+    ("列名：用当前语言的文字（xlsx 的默认）或代码（csv 和 md 的默认；JSON 的键始终是代码）。",
+     "Column names: words in the output language (the default for xlsx) or codes (the "
+     "default for csv and md; JSON keys are always codes)."),
     ("指标：total（默认）、enterprises、high_tech …，或其中文名称。",
      "The metric: total (default), enterprises, high_tech, … or its Chinese label."),
     ("从每个起点向前预测的步数。", "Steps ahead to forecast from each origin."),
@@ -647,6 +659,32 @@ HELP: list[Pair] = [
      "already named date, total, … need no mapping."),
     ("工作表（默认：第一个）。", "Worksheet (default: the first)."),
     ("只检查，不写入。", "Check only, write nothing."),
+    # forms, collect, remind
+    ("填报表写入的文件夹（不存在时创建）。", "Folder to write the forms to (created if missing)."),
+    ("只看这个单位（名称或别名）；可重复，指定多个。",
+     "Only this unit (name or alias); repeat for several."),
+    ("按这一天，YYYY-MM-DD（默认：今天）。", "As on this date, YYYY-MM-DD (default: today)."),
+    ("交回期限，YYYY-MM-DD（默认：本期报送期限）。",
+     "Return deadline, YYYY-MM-DD (default: the period's report deadline)."),
+    ("所有单位合成一个工作簿，每个单位一个工作表，而不是每个单位一个文件。",
+     "One workbook with a sheet per unit instead of a file each."),
+    ("每张表同时写一份 CSV。", "Also write each form as CSV."),
+    ("交回的填报表（.xlsx 或 .csv），或存放它们的文件夹。",
+     "Returned forms (.xlsx or .csv), or folders of them."),
+    ("收集的报送期，例如 2025Q1（默认：最近一次发表的报送期）。",
+     "The period collected, e.g. 2025Q1 (default: the latest period forms were sent for)."),
+    ("一张表有行被拒绝时，仍接收其中合格的行（默认：一张表的行要么全收，要么全不收）。",
+     "Take a form's valid rows even when some are refused (default: all of a form's rows or "
+     "none)."),
+    ("检查并报告；不写入。", "Check and report; write nothing."),
+    ("只看这个单位。", "Only this unit."),
+    ("每份通知以 .txt 和 .docx 写入的文件夹（默认：文字输出到屏幕）。",
+     "Folder to write each notice to as .txt and .docx (default: the text on stdout)."),
+    ("要求在这一天前回复，YYYY-MM-DD（默认：已发填报表的交回期限，若已过则为一周后）。",
+     "Report back by this date, YYYY-MM-DD (default: the deadline of the forms sent, if still "
+     "ahead, else a week on)."),
+    ("通知的落款（默认：专班办公室）。",
+     "Who signs the notice (default: 专班办公室 / the working-group office)."),
 ]
 
 # Each command's help and example, by the command's path ("" is pucli itself). The
@@ -711,6 +749,21 @@ COMMAND_HELP: dict[str, str] = {
              "Word 表格，图表为图片（需要 `pip install 'pucli[docx]'`）；Markdown 把图表写成与 "
              "文件.md 同目录的 文件.png。\n\n"
              "示例：pucli brief --as-of 2025-06-30 --since 2025-03-31 -o 简报.docx",
+    "forms": "为本期生成填报表：每个单位一个 .xlsx。\n\n"
+             "每张表列出该单位未完成的举措及其最近一次报送，并留出填写的列：状态（下拉选择）、"
+             "进度（0–100）、进展、佐证和报送日期。标识列已锁定（无密码）。发出的填报表记入数据"
+             "文件夹的 collection.csv，`pucli collect` 和 `pucli brief` 据此知道谁还没有交回。\n\n"
+             "示例：pucli forms --as-of 2025-03-20 -o 填报表/",
+    "collect": "把交回的填报表读入台账（progress.csv），每一行都先检查。\n\n"
+               "填报表必须属于本方案和本期，标识单元格未改动；各行像 `pucli update` 那样检查。"
+               "每张表的行一次追加，要么全收，要么全不收（见 --partial）；同一张表收两次不会重复"
+               "追加。最后列出已交回和未交回的单位。有任何行被拒绝时退出码 1。\n\n"
+               "示例：pucli collect 收回/ --dry-run",
+    "remind": "为每个有逾期或即将到期事项的单位写一份催办通知。\n\n"
+              "每份通知列出事项及其期限、逾期天数，以及回复期限。纯文本（可粘贴到消息中）输出到"
+              "屏幕，或加 -o 为每个单位写一份 .txt 和一份 .docx（A4，GB/T 9704 页边距）。默认"
+              "中文，`pucli --lang en` 为英文。\n\n"
+              "示例：pucli remind --as-of 2025-04-08 -o 催办/",
     "actuals": "把观测到的数量记入 actuals.csv。",
     "actuals add": "向 actuals.csv 追加一个观测数（先检查，再追加）。\n\n"
                    "不加 --metric 时为市场主体总数；加上时为该指标的数量（例如 --metric high_tech，"

@@ -10,6 +10,7 @@ from pucli.cli.common import (
     DataOption,
     ExcelOption,
     FormatOption,
+    HeadersOption,
     ListFormat,
     OutputOption,
     check_section,
@@ -29,6 +30,7 @@ def measures(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """List the plan's measures, filtered by unit, section or a word.
 
@@ -43,7 +45,7 @@ def measures(
     found = filter_measures(plan, unit, section, search)
     columns, rows = measure_rows(plan, found)
     emit_listing(format, columns, rows, lambda: measures_table(plan, found), output, excel,
-                 sheet="举措")
+                 sheet="举措", headers=headers)
 
 
 def show(
@@ -71,6 +73,7 @@ def units(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """The responsibility matrix: each unit, the measures it leads and supports.
 
@@ -84,4 +87,4 @@ def units(
     loads = responsibility_matrix(plan)
     columns, rows = unit_rows(loads)
     emit_listing(format, columns, rows, lambda: units_table(plan, loads), output, excel,
-                 sheet="责任单位")
+                 sheet="责任单位", headers=headers)

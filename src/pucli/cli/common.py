@@ -22,6 +22,16 @@ class ListFormat(enum.StrEnum):
     xlsx = "xlsx"
 
 
+class Headers(enum.StrEnum):
+    words = "words"
+    codes = "codes"
+
+
+HeadersOption = Annotated[Headers | None, typer.Option(
+    "--headers", help="Column names: words in the output language (the default for xlsx) "
+    "or codes (the default for csv and md; JSON keys are always codes).",
+    show_default=False)]
+
 DataOption = Annotated[
     Path | None,
     typer.Option("--data", help="Data folder (default: $PUCLI_DATA, ./data, bundled copy).",
@@ -97,10 +107,12 @@ PLAIN_TABLE_ROWS = 2000
 
 def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequence[Any]],
                  table: Callable[[], Any], output: Path | None = None, excel: bool = False,
-                 json_data: Any = None, sheet: str = "pucli") -> None:
+                 json_data: Any = None, sheet: str = "pucli",
+                 headers: Headers | None = None) -> None:
     """Print or write a listing in the chosen format (one code path for every command).
 
     ``table`` builds the rich rendering; it is called only for the table format.
+    ``headers``: column names as words or codes (default: words in xlsx, else codes).
     """
     import sys
 
@@ -117,12 +129,17 @@ def emit_listing(fmt: ListFormat, columns: Sequence[str], rows: Sequence[Sequenc
         if output is None:
             raise DataError([Problem("usage", "xlsx output needs a file", "--output",
                                      hint="add -o FILE.xlsx")])
-        export.write_xlsx(str(output), {sheet: (columns, rows)})
+        export.write_xlsx(str(output), {sheet: (columns, rows)},
+                          headers=(headers or Headers.words).value)
         done(output)
         return
     if fmt is ListFormat.table:  # too long for rich to lay out quickly
         write_text(export.to_plain(columns, rows), output)
         return
+    if headers is Headers.words and fmt is not ListFormat.json:
+        from pucli.render.headers import header_words
+
+        columns = header_words(list(columns))
     if fmt is ListFormat.json:
         text = export.to_json(json_data if json_data is not None
                               else export.records(columns, rows)) + "\n"
@@ -143,15 +160,17 @@ def _say_not_applied(fmt: ListFormat) -> None:
 
 
 def _print_table(table: Any, output: Path | None) -> None:
+    from pucli.render.fit import fit
+
     if output is None:
         from pucli.render.console import stdout_console
 
-        stdout_console().print(table)
+        stdout_console().print(fit(table))
         return
     from rich.console import Console
 
     with open(output, "w", encoding="utf-8") as fh:
-        Console(file=fh, width=160, no_color=True, markup=False, emoji=False).print(table)
+        Console(file=fh, width=160, no_color=True, markup=False, emoji=False).print(fit(table))
     done(output)
 
 

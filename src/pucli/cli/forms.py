@@ -107,12 +107,14 @@ def forms(
                         "用 --data 指向你的数据文件夹",
                         "note: the bundled data folder is read-only, so the forms sent are "
                         "not logged; pass --data DIR"), markup=False, soft_wrap=True)
-    period = made[0].period if made else drafts[0].period.label if drafts else ""
+    if not made:
+        typer.echo(t("没有未完成的事项：没有生成填报表", "nothing is open: no form written"))
+        return
     rows = sum(len(f.rows) for f in made)
-    typer.echo(t(f"已写入 {len(made)} 个单位的填报表（{period}，共 {rows} 项，截止 "
-                 f"{made[0].deadline if made else ''}）→ {output}",
-                 f"wrote forms for {len(made)} units ({period}, {rows} items, return by "
-                 f"{made[0].deadline if made else ''}) → {output}"))
+    typer.echo(t(f"已写入 {len(made)} 个单位的填报表（{made[0].period}，共 {rows} 项，截止 "
+                 f"{made[0].deadline}）→ {output}",
+                 f"wrote forms for {len(made)} units ({made[0].period}, {rows} items, return "
+                 f"by {made[0].deadline}) → {output}"))
 
 
 def collect(

@@ -12,6 +12,7 @@ from pucli.cli.common import (
     DataOption,
     ExcelOption,
     FormatOption,
+    HeadersOption,
     ListFormat,
     OutputOption,
     check_metric,
@@ -48,14 +49,18 @@ def project(
         "--method", help="Projection method (default: chosen from the data, with the reason "
         "printed).", show_default=False)] = None,
     chart: Annotated[Path | None, typer.Option(
-        "--chart", help="Also draw the chart to FILE.png or FILE.svg.", show_default=False)]
-    = None,
+        "--chart", help="Also draw the chart to FILE.png, FILE.svg or FILE.pdf.",
+        show_default=False)] = None,
+    chart_size: Annotated[str | None, typer.Option(
+        "--chart-size", help="slide (1920×1080), a4 (the text width of an A4 page, 300 dpi) "
+        "or WIDTHxHEIGHT in pixels, e.g. 1280x720.", show_default=False)] = None,
     metric: Annotated[str | None, typer.Option(
         "--metric", help="One metric: total, enterprises, gdp, … or its Chinese label "
         "(default: every metric with a target).", show_default=False)] = None,
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
     data: DataOption = None,
 ) -> None:
     """Project each metric with a target (or --metric) against the plan's targets.
@@ -74,8 +79,16 @@ def project(
     from pucli.models.metrics import metric_registry
 
     when = parse_date(as_of, "--as-of")
-    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
-        raise typer.BadParameter("the chart is written as .png or .svg", param_hint="--chart")
+    if chart is not None and chart.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise typer.BadParameter("the chart is written as .png, .svg or .pdf",
+                                 param_hint="--chart")
+    if chart_size is not None:
+        from pucli.render.chart import chart_size as parse_size
+
+        try:
+            parse_size(chart_size)
+        except ValueError as e:
+            raise typer.BadParameter(str(e), param_hint="--chart-size") from None
     folder = data_dir(data)
     targets = open_targets(folder)
     # the registry from the targets already read, not a second read of targets.yaml
@@ -92,13 +105,14 @@ def project(
                                          None if method is None else method.value, name)
         results.append((result, regions))
     if len(results) == 1:
-        _emit(*results[0], format, output, excel)
+        _emit(*results[0], format, output, excel, headers)
     else:
-        _emit_many(results, format, output, excel)
+        _emit_many(results, format, output, excel, headers)
     if chart is not None:
         for result, _ in results:
             _draw(result, chart if len(results) == 1
-                  else chart.with_name(f"{chart.stem}-{result.metric}{chart.suffix}"))
+                  else chart.with_name(f"{chart.stem}-{result.metric}{chart.suffix}"),
+                  chart_size)
 
 
 def _metric(targets, text: str) -> str:
@@ -108,15 +122,18 @@ def _metric(targets, text: str) -> str:
     return check_metric(metric_registry(targets.metrics if targets else None), text)
 
 
-def _emit(result, regions, format: ListFormat, output: Path | None, excel: bool) -> None:
+def _emit(result, regions, format: ListFormat, output: Path | None, excel: bool,
+          headers=None) -> None:
     from pucli.render import projection_tables as pt
 
     columns, rows = pt.projection_rows(result, regions)
     emit_listing(format, columns, rows, lambda: pt.projection_table(result, regions), output, excel,
-                 json_data=pt.projection_json(result, regions), sheet="projection")
+                 json_data=pt.projection_json(result, regions), sheet="projection",
+                 headers=headers)
 
 
-def _emit_many(results, format: ListFormat, output: Path | None, excel: bool) -> None:
+def _emit_many(results, format: ListFormat, output: Path | None, excel: bool,
+               headers=None) -> None:
     """Several metrics: one section each in a table; csv/md/xlsx rows led by the metric;
     json ``{"projections": [...]}`` with one object each, as for a single metric."""
     from pucli.render import projection_tables as pt
@@ -130,16 +147,16 @@ def _emit_many(results, format: ListFormat, output: Path | None, excel: bool) ->
                  lambda: pt.projection_tables(results), output,
                  excel, json_data={"projections": [pt.projection_json(r, g)
                                                    for r, g in results]},
-                 sheet="projection")
+                 sheet="projection", headers=headers)
 
 
-def _draw(result, chart: Path) -> None:
+def _draw(result, chart: Path, size: str | None = None) -> None:
     from pucli.render.chart import render_projection_chart
     from pucli.render.console import stderr_console
     from pucli.render.fonts import find_cjk_font
 
     font = find_cjk_font()
-    lang = render_projection_chart(result, chart, font)
+    lang = render_projection_chart(result, chart, font, size)
     if lang == "en":
         from pucli.i18n import t
 
@@ -162,6 +179,7 @@ def backtest(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
     data: DataOption = None,
 ) -> None:
     """Rolling-origin backtest of every method on the same origins (MAPE, MASE, rel. MAE,
@@ -194,4 +212,4 @@ def backtest(
                               progress=lambda m: step(t(f"回测 {m}", f"backtesting {m}")))
     columns, rows = pt.backtest_rows(scores)
     emit_listing(format, columns, rows, lambda: pt.backtest_table(scores), output, excel,
-                 sheet="backtest")
+                 sheet="backtest", headers=headers)

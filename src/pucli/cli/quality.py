@@ -10,6 +10,7 @@ from pucli.cli.common import (
     DataOption,
     ExcelOption,
     FormatOption,
+    HeadersOption,
     ListFormat,
     OutputOption,
     check_region,
@@ -29,6 +30,7 @@ def quality(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
     data: DataOption = None,
 ) -> None:
     """Quality of growth: structure, vitality and warning flags, with plain readings.
@@ -56,10 +58,10 @@ def quality(
     check_region(actuals, region)
     summary = quality_summary(actuals, region or "", when, targets.quality,
                               [t.date for t in targets.targets], targets.region)
-    _emit(summary, format, output, excel)
+    _emit(summary, format, output, excel, headers)
 
 
-def _emit(summary, fmt: ListFormat, output, excel: bool) -> None:
+def _emit(summary, fmt: ListFormat, output, excel: bool, headers=None) -> None:
     from pucli.cli.common import emit_listing
     from pucli.render import export
     from pucli.render import quality_tables as qt
@@ -72,7 +74,8 @@ def _emit(summary, fmt: ListFormat, output, excel: bool) -> None:
     if fmt is ListFormat.xlsx and output is not None:
         export.write_xlsx(str(output), {"indicators": (columns, rows),
                                         "flags": (flag_columns, flags),
-                                        "periods": qt.period_rows(summary)})
+                                        "periods": qt.period_rows(summary)},
+                          headers=(headers or "words"))
         done(output)
         return
     if fmt is ListFormat.csv:
@@ -80,4 +83,4 @@ def _emit(summary, fmt: ListFormat, output, excel: bool) -> None:
         rows = rows + [["flag", f[1], None, f[0], f[0], None, None, None, None,
                         f"{f[2]} — {f[3]} ({f[4]})"] for f in flags]
     emit_listing(fmt, columns, rows, lambda: qt.quality_table(summary), output, excel,
-                 json_data=qt.quality_json(summary), sheet="quality")
+                 json_data=qt.quality_json(summary), sheet="quality", headers=headers)

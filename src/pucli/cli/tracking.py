@@ -14,6 +14,7 @@ from pucli.cli.common import (
     DataOption,
     ExcelOption,
     FormatOption,
+    HeadersOption,
     ListFormat,
     OutputOption,
     check_section,
@@ -122,6 +123,7 @@ def overdue(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """Who is late, with what, by how long: measures, milestones and progress reports.
 
@@ -137,7 +139,7 @@ def overdue(
     items = sort_items(items, by.value)
     columns, rows = late_rows(items)
     emit_listing(format, columns, rows, lambda: late_table(items, day, by.value), output, excel,
-                 sheet="逾期事项")
+                 sheet="逾期事项", headers=headers)
     if fail and any_overdue(items):
         raise typer.Exit(exitcodes.OVERDUE)
 
@@ -159,6 +161,7 @@ def due(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """What falls due soon (not yet overdue): deadlines and reports within a span.
 
@@ -177,7 +180,7 @@ def due(
     emit_listing(format, columns, rows,
                  lambda: late_table(items, day, "unit",
                                     t(f"{days} 天内到期", f"Due within {days} days")),
-                 output, excel, sheet="即将到期")
+                 output, excel, sheet="即将到期", headers=headers)
 
 
 def status(
@@ -188,6 +191,7 @@ def status(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """Counts by latest status, share done, and the units that never reported.
 
@@ -208,7 +212,7 @@ def status(
                  excel,
                  json_data={"as_of": day.isoformat(), "by": by.value,
                             "groups": records(columns, rows), "never_reported": never},
-                 sheet="进度汇总")
+                 sheet="进度汇总", headers=headers)
 
 
 def ledger(
@@ -219,6 +223,7 @@ def ledger(
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    headers: HeadersOption = None,
 ) -> None:
     """The 台账: one row per measure and responsible unit with its latest report.
 
@@ -233,4 +238,5 @@ def ledger(
     wanted = resolve_unit(plan, unit) if unit else None
     rows = ledger_rows(plan, entries, unit=wanted, section=section, as_of=day)
     columns, out = ledger_rows_out(rows)
-    emit_listing(format, columns, out, lambda: ledger_table(rows), output, excel, sheet="台账")
+    emit_listing(format, columns, out, lambda: ledger_table(rows), output, excel, sheet="台账",
+                 headers=headers)

@@ -40,6 +40,7 @@ from pucli.models.plan import Plan
 from pucli.models.progress import STATUS_WORDS, STATUSES, ProgressEntry
 from pucli.problems import DataError, Problem
 
+MAX_ROWS = 20_000  # a form has a row per open measure: thousands on the largest plans
 HEADER_ROW = 5  # of an .xlsx form (render.forms_xlsx.HEADER_ROW); a CSV form: line 2
 CHOICES = "未开始、推进中、已完成、受阻"
 _ENGLISH_STATUS = {s.replace("_", " "): s for s in STATUSES}
@@ -115,7 +116,8 @@ def _read_xlsx(path: Path, display: str) -> list[ReturnedForm]:
     for ws in wb.worksheets:
         id_text = ""
         rows = []
-        for r, cells in enumerate(ws.iter_rows(max_col=code_col), start=1):
+        # a sheet whose used range claims a million rows is read up to what a form can hold
+        for r, cells in enumerate(ws.iter_rows(max_row=MAX_ROWS, max_col=code_col), start=1):
             if r == 1 and len(cells) == code_col:
                 id_text = _text(cells[-1].value)
             if r <= HEADER_ROW:

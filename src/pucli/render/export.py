@@ -8,11 +8,15 @@ them as text cells. A progress note is free text typed by many people.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
+
+from pucli.render.headers import FRACTIONS, header_words
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -74,11 +78,62 @@ def to_markdown(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_xlsx(path: str, sheets: dict[str, tuple[Sequence[str], Sequence[Sequence[Any]]]]
-               ) -> None:
-    """Write one worksheet per entry; text cells neutralised, header bold, widths fitted."""
+INTEGER_FORMAT = "#,##0"
+FRACTION_FORMAT = "0.0%"
+DECIMAL_FORMAT = "#,##0.0##"
+DATE_FORMAT = "yyyy-mm-dd"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _xlsx_value(value: Any) -> Any:
+    """A cell value: ISO date text becomes a real date (sortable, filterable in Excel)."""
+    value = _plain(value)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _number_format(code: str, value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, dt.date):
+        return DATE_FORMAT
+    if isinstance(value, int):
+        return INTEGER_FORMAT
+    if isinstance(value, float):
+        return FRACTION_FORMAT if code in FRACTIONS else DECIMAL_FORMAT
+    return None
+
+
+def _shown(value: Any, fmt: str | None) -> str:
+    """Roughly what a spreadsheet shows, to fit the column width."""
+    if fmt == INTEGER_FORMAT:
+        return f"{value:,}"
+    if fmt == FRACTION_FORMAT:
+        return f"{value * 100:.1f}%"
+    if fmt == DECIMAL_FORMAT:
+        return f"{value:,.3f}"
+    if fmt == DATE_FORMAT:
+        return "2000-01-01"
+    return str(value)
+
+
+MAX_WIDTH = 50
+
+
+def write_xlsx(path: str, sheets: dict[str, tuple[Sequence[str], Sequence[Sequence[Any]]]],
+               headers: str = "words") -> None:
+    """Write one worksheet per entry, ready to use: column names in words in the output
+    language (``headers="codes"`` keeps the codes, for programs), a bold frozen header row
+    with an auto-filter, numbers as numbers (#,##0; fractions as 0.0 %), ISO dates as
+    dates, fitted widths (long text wraps), text that looks like a formula stored as text.
+    """
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     from pucli.render.problems import cell_width
 
@@ -86,18 +141,36 @@ def write_xlsx(path: str, sheets: dict[str, tuple[Sequence[str], Sequence[Sequen
     wb.remove(wb.active)
     for title, (columns, rows) in sheets.items():
         ws = wb.create_sheet(title[:31])
-        ws.append(list(columns))
+        names = list(columns) if headers == "codes" else header_words(list(columns))
+        ws.append(names)
         for c in ws[1]:
             c.font = Font(bold=True)
+            c.alignment = Alignment(vertical="center")
+        widths = [cell_width(str(n)) + 3 for n in names]  # room for the filter button
         for row in rows:
-            ws.append([_plain(v) for v in row])
-            for c in ws[ws.max_row]:
+            ws.append([_xlsx_value(v) for v in row])
+            for k, c in enumerate(ws[ws.max_row]):
                 # openpyxl turns any text starting with '=' into a formula: store as text.
                 if isinstance(c.value, str) and c.value.startswith(_FORMULA_START):
                     c.data_type = "s"
-        for _idx, col in enumerate(ws.columns, start=1):
-            width = max((cell_width(str(c.value)) for c in col if c.value is not None),
-                        default=8)
-            ws.column_dimensions[col[0].column_letter].width = min(max(width + 2, 6), 60)
+                fmt = _number_format(columns[k], c.value) if k < len(columns) else None
+                if fmt:
+                    c.number_format = fmt
+                if c.value is not None and k < len(widths):
+                    widths[k] = max(widths[k], cell_width(_shown(c.value, fmt)) + 2)
+        for k, width in enumerate(widths, start=1):
+            letter = get_column_letter(k)
+            ws.column_dimensions[letter].width = min(max(width, 6), MAX_WIDTH)
+            if width > MAX_WIDTH:
+                for (c,) in ws.iter_rows(min_row=2, min_col=k, max_col=k):
+                    c.alignment = Alignment(wrap_text=True, vertical="top")
         ws.freeze_panes = "A2"
+        # printed: A4 landscape, as wide as one page, the header row on every page
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.orientation = "landscape"
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.print_title_rows = "1:1"
+        if columns:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
     wb.save(path)

@@ -54,25 +54,36 @@ def _when(p: Projection, d) -> Any:
         else d.year
 
 
+def period_label(p: Projection, d) -> str:
+    """The period a row stands for: "2025" for a year end of a yearly projection, else the
+    month ("2025-03"); the exact day is in the ``date`` column."""
+    return str(d.year) if p.frequency != "month" and (d.month, d.day) == (12, 31) \
+        else f"{d.year}-{d.month:02d}"
+
+
 def projection_rows(p: Projection, regions: list[RegionRow] | None = None,
                     ) -> tuple[list[str], list[list[Any]]]:
-    """Columns and rows for csv/md/xlsx: one row per period (per region when given)."""
-    columns = ["region", _key(p), "plan", "plan_rate", "actual", "projection", "low", "high",
-               "gap", "gap_pct"]
+    """Columns and rows for csv/md/xlsx: one row per period (per region when given).
+
+    ``date`` is always a full date (a spreadsheet sorts and filters it as one) and
+    ``period`` the year or month it stands for: one column never mixes 2021 and
+    2025-03-31."""
+    columns = ["region", "date", "period", "plan", "plan_rate", "actual", "projection", "low",
+               "high", "gap", "gap_pct"]
     rows = []
     for r in p.rows:
         gap = None if r.expected is None or r.plan is None else r.expected - r.plan
         if p.method == "plan" and r.actual is None:
             gap = None  # the projection *is* the plan path: a gap of 0 would say nothing
         d = p.decimals
-        rows.append([p.region, _when(p, r.date), _n(r.plan, d), _n(r.plan_rate, d),
-                     _n(r.actual, d), _n(r.projection, d), _n(r.low, d), _n(r.high, d),
-                     _n(gap, d),
+        rows.append([p.region, r.date.isoformat(), period_label(p, r.date), _n(r.plan, d),
+                     _n(r.plan_rate, d), _n(r.actual, d), _n(r.projection, d), _n(r.low, d),
+                     _n(r.high, d), _n(gap, d),
                      None if gap is None else round(gap / r.plan, 4)])
     for r in regions or []:
-        rows.append([r.region, _when(p, r.date), None, None, _n(r.actual, p.decimals),
-                     _n(r.projection, p.decimals), _n(r.low, p.decimals),
-                     _n(r.high, p.decimals), None, None])
+        rows.append([r.region, r.date.isoformat(), period_label(p, r.date), None, None,
+                     _n(r.actual, p.decimals), _n(r.projection, p.decimals),
+                     _n(r.low, p.decimals), _n(r.high, p.decimals), None, None])
     return columns, rows
 
 
@@ -95,10 +106,10 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
         "method_rule": p.method_rule,
         "plan_readings": {"plan": p.paths[0].label if p.paths else None,
                           "plan_rate": p.paths[1].label if len(p.paths) > 1 else None},
-        "rows": [{key: _when(p, r.date), "plan": _n(r.plan, d),
-                  "plan_rate": _n(r.plan_rate, d), "actual": _n(r.actual, d),
-                  "projection": _n(r.projection, d), "low": _n(r.low, d),
-                  "high": _n(r.high, d)} for r in p.rows],
+        "rows": [{key: _when(p, r.date), "period": period_label(p, r.date),
+                  "plan": _n(r.plan, d), "plan_rate": _n(r.plan_rate, d),
+                  "actual": _n(r.actual, d), "projection": _n(r.projection, d),
+                  "low": _n(r.low, d), "high": _n(r.high, d)} for r in p.rows],
         "targets": [{"date": t.date.isoformat(), "measure": t.measure,
                      "value": t.value if t.measure == "growth" else _n(t.value, d),
                      "kind": t.kind, "direction": t.direction, "tolerance": t.tolerance,
@@ -176,13 +187,13 @@ def gap_text(c, decimals: int = 0) -> str:
         return ""
     if c.measure == "growth":
         return f"{c.gap * 100:+.1f} pp"
-    return f"{c.gap:+,.{decimals}f} ({c.gap_pct * 100:+.1f} %)" if c.value else \
+    return f"{c.gap:+,.{decimals}f} ({c.gap_pct * 100:+.1f}%)" if c.value else \
         f"{c.gap:+,.{decimals}f}"
 
 
 def PATH_HEADERS() -> tuple[str, str]:  # noqa: N802 - a constant that follows --lang
     """Column names of the plan's two readings (json/csv keep plan, plan_rate)."""
-    return (t("规划一", "plan"), t("规划二", "plan_rate"))
+    return (t("规划一", "plan 1"), t("规划二", "plan 2"))
 
 
 def path_label(path) -> str:
@@ -255,9 +266,10 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
         cells = [str(_when(p, r.date)), _fmt(r.plan, d)]
         if len(p.paths) > 1:
             cells.append(_fmt(r.plan_rate, d))
-        interval = f"{_fmt(r.low, d)} – {_fmt(r.high, d)}" if r.low is not None else ""
+        # compact cells: the whole table fits an 80-column terminal
+        interval = f"{_fmt(r.low, d)}–{_fmt(r.high, d)}" if r.low is not None else ""
         row_gap = "" if gap is None or (p.method == "plan" and r.actual is None) else \
-            f"{gap:+,.{d}f} ({gap / r.plan * 100:+.1f} %)"
+            f"{gap:+,.{d}f} ({gap / r.plan * 100:+.1f}%)"
         cells += [_fmt(r.actual, d), _fmt(r.projection, d), interval, row_gap]
         table.add_row(*cells)
     goals = Table(show_edge=False, pad_edge=False, title=t("目标", "targets"),
@@ -289,7 +301,7 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
             f"所需年均增长：从 {start}（{p.start[0]}）到 {final.date} 达到 "
             f"{_fmt(final.value, d)}，每年 {_pct(p.required_annual_growth, 2)}；每月净增 "
             f"{per_month}\n",
-            f"required_annual_growth: {_pct(p.required_annual_growth, 2)} a year from "
+            f"required growth: {_pct(p.required_annual_growth, 2)} a year from "
             f"{start} ({p.start[0]}) to reach {_fmt(final.value, d)} by {final.date}; net "
             f"new {per_month} a month\n"))
     verdict.append(t("评级：", "rating: "), style="bold")

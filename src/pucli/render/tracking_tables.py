@@ -12,6 +12,7 @@ from pucli.compute.ledger import NO_REPORT, LedgerRow, StatusCount
 from pucli.compute.overdue import LateItem
 from pucli.i18n import t, title_of
 from pucli.models.progress import STATUSES
+from pucli.render.fit import FittedTable
 from pucli.render.labels import (
     kind_label,
     lead_mark,
@@ -40,7 +41,7 @@ def late_rows(items: list[LateItem]) -> tuple[list[str], list[list[Any]]]:
 
 
 def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
-               title: str | None = None) -> Table:
+               title: str | None = None) -> FittedTable:
     """The list read out at the meeting: grouped by unit (or measure), most late first."""
     overdue = sum(i.is_overdue for i in items)
     title = title or t("逾期事项", "Overdue")
@@ -84,7 +85,7 @@ def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
         table.add_row(group_cell if new_group else "", other, what, due, days,
                       Text(severity_label(i.severity), style=SEVERITY_STYLES[i.severity]),
                       last, end_section=nxt is not None and nxt_key != key)
-    return table
+    return FittedTable(table, fill_down=(0,))
 
 
 LEDGER_COLUMNS = ["measure", "title", "unit", "lead", "status", "percent", "note", "date",
@@ -101,7 +102,7 @@ def ledger_rows_out(rows: list[LedgerRow]) -> tuple[list[str], list[list[Any]]]:
     return LEDGER_COLUMNS, out
 
 
-def ledger_table(rows: list[LedgerRow]) -> Table:
+def ledger_table(rows: list[LedgerRow]) -> FittedTable:
     reported = sum(r.latest is not None for r in rows)
     table = Table(title=t(f"台账 — {len(rows)} 项（举措 × 责任单位），{reported} 项有报送",
                           f"Ledger — {len(rows)} rows (measure × unit), {reported} reported"),
@@ -121,7 +122,7 @@ def ledger_table(rows: list[LedgerRow]) -> Table:
                       status_label(r.status),
                       "" if e is None or e.percent is None else f"{e.percent:g}%",
                       str(e.date) if e else "", e.note if e else "")
-    return table
+    return FittedTable(table, fill_down=(0, 1))
 
 
 STATUS_COLUMNS = ["group", "label", "total", *STATUSES, NO_REPORT, "share_done"]
