@@ -49,12 +49,13 @@ def make_demo(out: Path) -> Path:
     lines = (BUNDLED / "measures.yaml").read_text(encoding="utf-8").splitlines()
     current = None
     result = []
+    pending = dict(DEADLINES)  # a copy: a second demo in the same process gets them too
     for line in lines:
         result.append(line)
         if line.startswith("  - id: "):
             current = int(line.split(":")[1])
-        elif current in DEADLINES and line.startswith("    and_related:"):
-            result += DEADLINES.pop(current)
+        elif current in pending and line.startswith("    and_related:"):
+            result += pending.pop(current)
     (out / "measures.yaml").write_text("\n".join(result) + "\n", encoding="utf-8")
     rows = "".join(f"{d},{v},synthetic demo series\n" for d, v in ACTUALS)
     (out / "actuals.csv").write_text("date,total,source\n" + rows, encoding="utf-8")

@@ -102,7 +102,8 @@ def test_markdown_writes_the_chart_next_to_it(cli, data, tmp_path):
     assert "![Plan path, actuals and projection](brief.png)" in text
     assert (tmp_path / "brief.png").read_bytes().startswith(PNG_MAGIC)
     assert "| 县行政审批局 (lead) | 2. 举措二 | milestone: 方案印发 | 2024-12-31 | 105 |" in text
-    assert "- 1 newly overdue" in text
+    assert "4 new reports, 1 newly overdue, 5 no longer overdue, 1 newly done (details in " \
+        "annex 2)." in text
     assert "\n## Annex 1: Overdue items\n" in text
 
 
@@ -179,3 +180,59 @@ def test_brief_without_flows_has_no_quality_section(cli, data_dir, tmp_path):
     out = tmp_path / "brief.md"
     assert cli("brief", "--data", data_dir, "-o", out).code == 0
     assert "增长质量" not in out.read_text(encoding="utf-8")
+
+
+def test_final_evaluation_in_every_format(cli, data, tmp_path):
+    docx = pytest.importorskip("docx")
+    for name in ("final.md", "final.html", "final.docx"):
+        code, _, err = cli("brief", "--final", "--as-of", "2026-03-31", "--data", data,
+                           "-o", tmp_path / name)
+        assert code == exitcodes.OK, err
+    md = (tmp_path / "final.md").read_text(encoding="utf-8")
+    assert md.startswith("# 测试方案终期评估\n")
+    assert "| 2022-12-31 | 7,961 | 7,350 | -611（-7.7%） | 未完成 | 23.0% | 13.6% |" in md
+    assert "## 附件1　各举措和责任单位最终状态" in md
+    page = Page()
+    page.feed((tmp_path / "final.html").read_text(encoding="utf-8"))
+    assert page.headings[:2] == ["测试方案终期评估", "一、总体结论"]
+    assert "完成时限执行明细" in page.headings and len(page.images) == 1
+    doc = docx.Document(str(tmp_path / "final.docx"))
+    texts = [p.text for p in doc.paragraphs]
+    assert "五、方案自身需要说明的问题" in texts and "附件2" in texts
+    assert len(doc.inline_shapes) == 1
+
+
+def test_final_is_automatic_after_the_plan_period(cli, data, tmp_path):
+    out = tmp_path / "b.md"
+    assert cli("brief", "--as-of", "2026-01-05", "--data", data, "-o", out).code == 0
+    assert out.read_text(encoding="utf-8").startswith("# 测试方案终期评估\n")
+    assert cli("brief", "--meeting", "--as-of", "2026-01-05", "--data", data, "-o",
+               out).code == 0
+    assert out.read_text(encoding="utf-8").startswith("# 测试方案工作简报\n")
+    # on the plan's last day it is still the meeting brief; --final evaluates before the end
+    assert cli("brief", "--as-of", "2025-12-31", "--data", data, "-o", out).code == 0
+    assert out.read_text(encoding="utf-8").startswith("# 测试方案工作简报\n")
+    assert cli("brief", "--final", "--as-of", "2025-06-30", "--data", data, "-o",
+               out).code == 0
+    assert "规划期至 2025-12-31 尚未结束" in out.read_text(encoding="utf-8")
+
+
+def test_final_evaluation_of_the_demo_folder(cli, tmp_path):
+    """The command of the issue, on the demo folder of examples/make_demo.py."""
+    pytest.importorskip("docx")
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "examples"))
+    try:
+        from make_demo import make_demo
+    finally:
+        sys.path.pop(0)
+    demo = make_demo(tmp_path / "demo")
+    out = tmp_path / "final.docx"
+    code, _, err = cli("brief", "--final", "--as-of", "2026-03-31", "--data", demo, "-o", out)
+    assert code == exitcodes.OK, err
+    import docx
+
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any("方案的“十四五年均增长率” 15% 与目标不一致" in p for p in texts)
+    assert any(p.startswith("方案共规定 3 个完成时限") for p in texts)

@@ -47,7 +47,15 @@ def test_show_prints_text_units_and_commitments(cli, data_dir):
     assert r.code == 0
     assert "24个工作日办结" in r.out
     assert "县工信局（牵头）" in r.out
-    assert "max_duration 24 working_days" in r.out
+    assert "最长时限 24个工作日" in r.out
+    assert "max_duration" not in r.out and "working_days" not in r.out  # words, not keys
+
+
+def test_show_in_english_says_words_not_keys(english, cli, data_dir):
+    r = cli("show", "12", "--data", data_dir)
+    assert r.code == 0
+    assert "at most 24 working days" in r.out
+    assert "max_duration" not in r.out and "working_days" not in r.out
 
 
 def test_show_unknown_measure(english, cli, data_dir):

@@ -44,8 +44,10 @@ def test_every_command_works_on_day_one(cli, tmp_path, monkeypatch, args, csv, l
 
 def test_day_one_says_no_counts_yet(cli, tmp_path, chinese):
     folder = _folder(tmp_path, "none")
-    _, out, _ = cli("brief", "--data", folder)
+    _, out, _ = cli("brief", "--data", folder, "--as-of", "2023-06-30")
     assert "尚无实际数" in out
+    _, out, _ = cli("brief", "--data", folder)  # after the plan period: the final evaluation
+    assert "没有该日的实际数，无法判定" in out
     _, out, _ = cli("quality", "--data", folder)
     assert "尚无实际数" in out
 

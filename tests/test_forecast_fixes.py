@@ -324,3 +324,12 @@ def test_a_passed_target_is_assessed_at_its_date_by_both_methods():
     assert first.cagr.observed == pytest.approx(0.5)  # 100 → 150 in the year to the target
     assert first.cagr.ratio == pytest.approx(0.5)  # 50 % ÷ the 100 % required
     assert first.cagr.category == "limited progress"
+
+
+def test_backtest_notes_in_chinese(cli, minimal):
+    (minimal / "actuals.csv").write_text("date,total\n2021-12-31,6472\n2022-12-31,7400\n",
+                                         encoding="utf-8")
+    code, out, _ = cli("backtest", "--data", minimal)
+    assert code == 0 and "至少需要 4 个实际数" in out and "needs at least" not in out
+    _, out, _ = cli("backtest", "-f", "csv", "--data", minimal)
+    assert "needs at least 4 actuals" in out  # data stay English codes

@@ -77,19 +77,21 @@ def test_project_golden(cli, lang):
     _golden(f"project.{lang}.txt", r.out)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_brief_has_a_section_per_metric_golden(cli, tmp_path, lang):
+@pytest.mark.parametrize(("lang", "as_of", "name"), [
+    ("zh", "2023-09-30", "brief"), ("en", "2023-09-30", "brief"),
+    ("zh", "2024-12-31", "final")])  # after the horizon: the final evaluation (终期评估)
+def test_brief_has_a_section_per_metric_golden(cli, tmp_path, lang, as_of, name):
     folder = tmp_path / "plan"
     shutil.copytree(CASE, folder)
     shutil.copy(EXAMPLE / "measures.yaml", folder / "measures.yaml")
-    r = cli("--lang", lang, "brief", "--data", folder, "--as-of", "2024-12-31")
+    r = cli("--lang", lang, "brief", "--data", folder, "--as-of", as_of)
     assert r.code == 0, r.err
     heads = [x for x in r.out.splitlines() if x.startswith("## ") and ("指标：" in x or
                                                                    "Metric: " in x)]
     assert len(heads) == 3  # the headline covers the total; one section each for the others
     assert ("城镇登记失业率（%，不超过目标）" if lang == "zh"
             else "registered urban unemployment rate (%, at most the target)") in heads[0]
-    _golden(f"brief.{lang}.md", r.out)
+    _golden(f"{name}.{lang}.md", r.out)
 
 
 @pytest.mark.parametrize(("direction", "p", "lo", "hi", "rating"), [

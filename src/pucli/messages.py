@@ -549,11 +549,16 @@ USAGE: list[Pair] = [
     ("{kind} 格式要写入文件：加上 -o 文件.{suffix}",
      "{kind} is written to a file: add -o FILE.{suffix}"),
     ("--since {since} 不早于 --as-of {day}", "--since {since} is not before --as-of {day}"),
+    ("图表只能写成 .png 或 .svg", "the chart is written as .png or .svg"),
     ("图表只能写成 .png、.svg 或 .pdf", "the chart is written as .png, .svg or .pdf"),
     ("'{text}' 不是图表尺寸；请写 slide、a4 或以像素计的 宽x高，如 1280x720",
      "'{text}' is not a chart size; write slide, a4 or WIDTHxHEIGHT in pixels, e.g. 1280x720"),
     ("'{text}'：宽 200–10000、高 150–10000 像素",
      "'{text}': width 200–10000 and height 150–10000 pixels"),
+    ("'{value}' 不是本方案的报送期；按 `pucli forms` 的写法，例如 2025Q1",
+     "'{value}' is not a reporting period of this plan; write it as `pucli forms` labels it, "
+     "e.g. 2025Q1"),
+    ("那里没有 .xlsx 或 .csv 填报表", "no .xlsx or .csv forms there"),
 ]
 
 # click's fixed words on a help page (and typer's, which it words through gettext).
@@ -601,6 +606,7 @@ HELP: list[Pair] = [
      "Replay: only actuals up to this date (YYYY-MM-DD) count."),
     ("预测方法（默认：根据数据选择，并给出理由）。",
      "Projection method (default: chosen from the data, with the reason printed)."),
+    ("同时把图表画到 文件.png 或 文件.svg。", "Also draw the chart to FILE.png or FILE.svg."),
     ("同时把图表画到 文件.png、文件.svg 或 文件.pdf。",
      "Also draw the chart to FILE.png, FILE.svg or FILE.pdf."),
     ("图表尺寸：slide（1920×1080，投影用）、a4（A4 页面正文宽度，300 dpi）或以像素计的 宽x高，"

@@ -36,16 +36,28 @@ def brief(
     since: Annotated[str | None, typer.Option(
         "--since", help="Compare with this date (e.g. the last meeting's): new reports, "
         "newly overdue, newly done.", show_default=False)] = None,
+    final: Annotated[bool | None, typer.Option(
+        "--final/--meeting", help="The final evaluation (终期评估) of the whole plan, or the "
+        "meeting brief. Default: the final evaluation once --as-of is past the plan's end.",
+        show_default=False)] = None,
     data: DataOption = None,
 ) -> None:
     """The meeting brief: the count against the targets with the chart, who is late, who
-    has not reported, status by section, and what changed since the last meeting.
+    has not reported, status by section, and what changed since the last meeting. Every
+    itemised list is in an annex (附件) at the end.
+
+    After the plan period (or with --final), the final evaluation instead: each target met
+    or not with the growth a year achieved and planned, each measure's and unit's final
+    status, how long each deadline slipped, completion by unit and by section, and the
+    plan's own inconsistencies.
 
     In Chinese unless `pucli --lang en`. HTML is one self-contained file (the chart inline);
     .docx has real Word tables and the chart as a picture (needs `pip install 'pucli[docx]'`);
     Markdown writes the chart as FILE.png next to FILE.md.
 
     Example: pucli brief --as-of 2025-06-30 --since 2025-03-31 -o 简报.docx
+
+    Example: pucli brief --final --as-of 2026-03-31 -o 终期评估.docx
     """
     fmt = format or SUFFIXES.get(output.suffix.lower() if output else "", None)
     if fmt is None:
@@ -62,12 +74,13 @@ def brief(
     if before is not None and before >= day:
         raise typer.BadParameter(f"--since {before} is not before --as-of {day}",
                                  param_hint="--since")
-    _write(fmt, output, day, before, data)
+    _write(fmt, output, day, before, data, final)
 
 
 def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date | None,
-           data) -> None:
+           data, final: bool | None = None) -> None:
     from pucli.compute.brief import build_brief
+    from pucli.compute.evaluation import build_evaluation
     from pucli.compute.projection import project_counts
     from pucli.i18n import is_english, t
     from pucli.loading.actuals import open_actuals
@@ -97,16 +110,28 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
         step(t("预测", "projecting"))
         projection, *others = [project_counts(targets, actuals.whole(m, as_of=day), day,
                                               metric=m) for m in metrics]
+        series = actuals.whole(projection.metric, as_of=day)
         png = None
         if chart:
             step(t("绘制图表", "drawing the chart"))
             png, lang = _chart_png(projection)
         step(t("汇总逾期和进度", "overdue items and status"))
-        result = build_brief(plan, projection, entries, day, since,
-                             collection_state(read_events(folder), day))
-        result.extra_sections += [metric_section(p) for p in others]
-        result.extra_sections += _extra_sections(targets, actuals, day)
-        blocks = brief_blocks(result)
+        if final is None:
+            final = day > plan.plan.horizon.end
+        if final:
+            from pucli.render.brief_final import evaluation_blocks
+
+            evaluation = build_evaluation(plan, targets, series, projection, entries, day,
+                                          since)
+            evaluation.extra_sections += [metric_section(p) for p in others]
+            evaluation.extra_sections += _extra_sections(targets, actuals, day)
+            blocks = evaluation_blocks(evaluation)
+        else:
+            result = build_brief(plan, projection, entries, day, since,
+                                 collection_state(read_events(folder), day))
+            result.extra_sections += [metric_section(p) for p in others]
+            result.extra_sections += _extra_sections(targets, actuals, day)
+            blocks = brief_blocks(result)
     if chart and lang == "en" and not is_english():
         stderr_console().print("注意：没有找到中文字体，图表用英文标注；安装 fonts-noto-cjk 或 "
                                "`pip install 'pucli[cjk]'`")

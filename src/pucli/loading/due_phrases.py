@@ -91,11 +91,12 @@ def _resolve(entry: dict, path: tuple, horizon, doc: YamlDoc, allow_words: bool,
     if isinstance(found, str):
         # reported here: a stand-in date keeps the schema from reporting it a second time
         # (the error keeps the plan from being used)
-        entry["due"] = horizon[1] if horizon else dt.date(2000, 1, 1)
+        entry["due"] = (horizon[1] if horizon else dt.date(2000, 1, 1)).isoformat()
         return [doc.problem("invalid-date", found, path + ("due",),
                             hint="write a date (2023-06-30) or the plan's words: " + FORMS)]
     del entry["due"]
-    entry.update(found)
+    # a date as YYYY-MM-DD text: what the YAML itself would hold, whichever YAML schema
+    entry.update({k: v.isoformat() if isinstance(v, dt.date) else v for k, v in found.items()})
     entry.setdefault("due_text", text.strip())
     return []
 
@@ -103,7 +104,16 @@ def _resolve(entry: dict, path: tuple, horizon, doc: YamlDoc, allow_words: bool,
 def _horizon(data: dict) -> tuple[dt.date, dt.date] | None:
     try:
         h = data["plan"]["horizon"]
-        start, end = h["start"], h["end"]
-    except (KeyError, TypeError):
+        start, end = (_as_date(h["start"]), _as_date(h["end"]))
+    except (KeyError, TypeError, ValueError):
         return None
-    return (start, end) if isinstance(start, dt.date) and isinstance(end, dt.date) else None
+    return (start, end) if start and end else None
+
+
+def _as_date(value: Any) -> dt.date | None:
+    """A horizon bound as parsed: a date (YAML 1.1) or its YYYY-MM-DD text (YAML 1.2)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return dt.date.fromisoformat(value.strip())
+    return None

@@ -130,10 +130,11 @@ def with_annexes(body: list[Block], annexes: list[tuple[str, list[Block]]]) -> l
     return blocks
 
 
-def annex_ref(annexes: list[tuple[str, list[Block]]], title: str, content: list[Block]) -> str:
-    """Add an annex and return the words that point to it (见附件N)."""
+def annex_ref(annexes: list[tuple[str, list[Block]]], title: str, content: list[Block],
+              zh: str = "见", en: str = "see") -> str:
+    """Add an annex and return the words that point to it: （见附件N）."""
     annexes.append((title, content))
-    return t(f"（见附件{len(annexes)}）", f" (see annex {len(annexes)})")
+    return t(f"（{zh}附件{len(annexes)}）", f" ({en} annex {len(annexes)})")
 
 
 def title(brief: Brief) -> str:
@@ -159,7 +160,7 @@ def brief_blocks(brief: Brief) -> list[Block]:
     body += _never(brief, annexes)
     body += _sections(brief)
     if brief.changes:
-        body += _changes(brief.changes, annexes)
+        body += changes_blocks(brief.changes, annexes)
     body += extra_blocks(brief.extra_sections, annexes)
     body.append(Paragraph(t("由 pucli 生成。评级规则：", "Made by pucli. Rating scale: ")
                           + lb.rating_scale()))
@@ -258,7 +259,8 @@ def _late_rows(items: list[LateItem], unit_column: bool = True,
         unit = i.unit + (lb.lead_mark() if i.lead else "")
         row = [lb.numbered(i.label, title), what, str(i.due), str(i.days_overdue),
                lb.severity_label(i.severity),
-               "" if i.last_date is None else f"{i.last_date} {lb.status_label(i.last_status)}"]
+               t("从未报送", "never reported") if i.last_date is None
+               else f"{i.last_date} {lb.status_label(i.last_status)}"]
         if unit_column:
             row.insert(0, unit if repeat_unit or i.unit != previous else "")
         rows.append(row)
@@ -278,30 +280,33 @@ def _overdue(brief: Brief, annexes: list[tuple[str, list[Block]]]) -> list[Block
     limit = brief.plan.plan.severity.long_overdue_days
     ref = annex_ref(annexes, t("逾期事项清单", "Overdue items"),
                     [_late_rows(brief.overdue, repeat_unit=True)])
+    listing = len(annexes)
+    how_many = (t(f"其中逾期超过 {limit} 天的 {len(serious)} 项", f"{len(serious)} of them "
+                  f"more than {limit} days late") if serious else
+                t(f"没有逾期超过 {limit} 天的", f"none more than {limit} days late"))
     out.append(Paragraph(t(
-        f"{len(debts)} 个单位共 {len(brief.overdue)} 项逾期{ref}，其中逾期超过 {limit} 天的 "
-        f"{len(serious)} 项。各单位按所欠事项排列如下。",
-        f"{len(brief.overdue)} items overdue at {len(debts)} units{ref}, {len(serious)} of "
-        f"them more than {limit} days late. Units ranked by what they owe:")))
-    out.append(Heading(t("各单位逾期情况", "What each unit owes"), 3))
+        f"{len(debts)} 个单位共 {len(brief.overdue)} 项逾期{ref}，{how_many}。"
+        "各单位按所欠事项排列如下。",
+        f"{len(brief.overdue)} items overdue at {len(debts)} units{ref}, {how_many}. "
+        "Units ranked by what they owe:")))
+    if serious:  # two parts: what each unit owes, then the serious cases one by one
+        out.append(Heading(t("各单位逾期情况", "What each unit owes"), 3))
     out.append(debt_table(debts, BODY_UNITS))
     if len(debts) > BODY_UNITS:
         ref = annex_ref(annexes, t("各单位逾期情况", "What each unit owes"), [debt_table(debts)])
         out.append(Paragraph(t(f"以上为所欠最多的 {BODY_UNITS} 个单位，全部 {len(debts)} 个单位"
                                f"{ref}。", f"The {BODY_UNITS} units that owe most; all "
                                f"{len(debts)}{ref}.")))
-    out.append(Heading(t(f"逾期超过 {limit} 天的事项", f"More than {limit} days late"), 3))
     if not serious:
-        out.append(Paragraph(t(f"没有逾期超过 {limit} 天的事项。",
-                               f"Nothing is more than {limit} days late.")))
         return out
+    out.append(Heading(t(f"逾期超过 {limit} 天的事项", f"More than {limit} days late"), 3))
     shown = serious[:BODY_LONG_OVERDUE]
     out.append(_late_rows(shown))
     if len(serious) > len(shown):
         out.append(Paragraph(t(f"以上为逾期最久的 {len(shown)} 项，其余 "
-                               f"{len(serious) - len(shown)} 项见附件{len(annexes)}。",
+                               f"{len(serious) - len(shown)} 项见附件{listing}。",
                                f"The {len(shown)} most late are shown; the other "
-                               f"{len(serious) - len(shown)} are in annex {len(annexes)}.")))
+                               f"{len(serious) - len(shown)} are in annex {listing}.")))
     return out
 
 
@@ -382,7 +387,7 @@ def _sections(brief: Brief) -> list[Block]:
                        rows, numeric=set(range(1, 8)))]
 
 
-def _changes(c: Changes, annexes: list[tuple[str, list[Block]]]) -> list[Block]:
+def changes_blocks(c: Changes, annexes: list[tuple[str, list[Block]]]) -> list[Block]:
     detail: list[Block] = []
     if c.new_reports:
         detail.append(Heading(t("新报送", "New reports"), 3))
@@ -406,11 +411,10 @@ def _changes(c: Changes, annexes: list[tuple[str, list[Block]]]) -> list[Block]:
               str(r.latest.date) if r.latest else "", r.latest.note if r.latest else ""]
              for r in c.newly_done]))
     ref = annex_ref(annexes, t(f"自 {c.since} 以来的变化明细", f"Changes since {c.since}"),
-                    detail) if detail else ""
+                    detail, "明细见", "details in") if detail else ""
     return [Heading(t(f"自 {c.since} 以来的变化", f"Changes since {c.since}")),
-            Bullets([t(f"新报送 {len(c.new_reports)} 条", f"{len(c.new_reports)} new reports"),
-                     t(f"新增逾期 {len(c.newly_overdue)} 项",
-                       f"{len(c.newly_overdue)} newly overdue"),
-                     t(f"逾期已解决 {len(c.resolved)} 项", f"{len(c.resolved)} no longer overdue"),
-                     t(f"新完成 {len(c.newly_done)} 项", f"{len(c.newly_done)} newly done")]
-                    + ([t("明细", "Details") + ref] if ref else []))]
+            Paragraph(t(f"新报送 {len(c.new_reports)} 条，新增逾期 {len(c.newly_overdue)} 项，"
+                        f"逾期已解决 {len(c.resolved)} 项，新完成 {len(c.newly_done)} 项{ref}。",
+                        f"{len(c.new_reports)} new reports, {len(c.newly_overdue)} newly "
+                        f"overdue, {len(c.resolved)} no longer overdue, {len(c.newly_done)} "
+                        f"newly done{ref}."))]

@@ -26,6 +26,7 @@ from pucli.render.brief_blocks import (
 )
 
 CELL_PAD = 2 * 108 + 30  # Word's default cell margins (108 twips a side) and some slack
+CHART_WIDTH = 0.8  # of the text width
 MIN_TEXT_EMS = 4  # a column of wrapping text is never narrower than four characters
 
 
@@ -88,11 +89,11 @@ def _add(doc: Any, b: Block, chart_png: bytes | None, first: bool) -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         gb.first_line_chars(p._p, 0)
         gb.no_grid(p)
-        p.paragraph_format.keep_with_next = True
-        p.add_run().add_picture(io.BytesIO(chart_png), width=Twips(gb.text_width_twips()))
-        caption = doc.add_paragraph(b.alt)
-        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        gb.first_line_chars(caption._p, 0)
+        # the chart carries its own title, so no caption line; narrower than the text so
+        # that it more often fits under the headline on the first page
+        pic = p.add_run().add_picture(io.BytesIO(chart_png),
+                                      width=Twips(int(gb.text_width_twips() * CHART_WIDTH)))
+        pic._inline.docPr.set("descr", b.alt)
 
 
 # Endings a long title is broken before, so each line keeps whole words (§7.3.3).

@@ -36,11 +36,42 @@ _UNIT_KIND = {"county_department": ("县直部门", "county department"),
               "outside_organisation": ("外部机构", "outside organisation")}
 
 
+# A plan's own commitment kinds and units are free snake_case codes: the known ones in
+# words, any other with its underscores as spaces (never a bare key in the output).
+_COMMITMENT_KIND = {"cost": ("费用", "cost"), "count": ("数量", "count"),
+                    "frequency": ("频次", "frequency"),
+                    "growth_multiple": ("增长倍数", "growth multiple"),
+                    "max_duration": ("最长时限", "at most"), "max_share": ("最高占比", "at most"),
+                    "service_radius": ("服务半径", "service radius"),
+                    "threshold": ("门槛", "threshold")}
+_COMMITMENT_UNIT = {"days": ("天", "days"), "working_days": ("个工作日", "working days"),
+                    "minutes": ("分钟", "minutes"), "yuan": ("元", "yuan"),
+                    "times": ("倍", "times"), "per_year": ("次/年", "a year"),
+                    "trips": ("次", "trips"),
+                    "approvals": ("项审批", "approvals"),
+                    "in_person_meetings": ("次见面", "in-person meetings"),
+                    "site_visits": ("次上门", "site visits"),
+                    "chain_leaders": ("名链长", "chain leaders"),
+                    "task_forces": ("个工作专班", "task forces"),
+                    "expert_teams": ("个专家团队", "expert teams"),
+                    "cultivation_plans": ("个培育方案", "cultivation plans"),
+                    "panorama_maps": ("幅全景图", "panorama maps"),
+                    "special_actions": ("项专项行动", "special actions")}
+
+
 def _pick(table: dict[str, tuple[str, str]], code: str | None) -> str:
     if code is None:
         return ""
     pair = table.get(code)
     return t(*pair) if pair else code
+
+
+def commitment_kind_label(code: str) -> str:
+    return _pick(_COMMITMENT_KIND, code).replace("_", " ")
+
+
+def commitment_unit_label(code: str | None) -> str:
+    return _pick(_COMMITMENT_UNIT, code).replace("_", " ")
 
 
 def status_label(code: str | None) -> str:
@@ -195,6 +226,31 @@ def _rule_zh(c, decimals: int | None = None) -> str:
             "at risk": f"预测 {f(c.expected)} 未满足目标 {what}，"
                        f"但 80% 区间 {lo} – {hi} 有部分满足",
             "off track": f"80% 区间 {lo} – {hi} 都不满足目标 {what}"}.get(c.rating, c.rule)
+
+
+_NOTE_ZH = (
+    (r"needs at least (\d+) actuals", r"至少需要 \1 个实际数"),
+    (r"method '(.+)' needs at least (\d+) actuals; there (?:is|are) (\d+)",
+     r"方法 \1 至少需要 \2 个实际数，现有 \3 个"),
+    (r"no actual (\d+) steps after any origin", r"任何起点之后都没有第 \1 步的实际数"),
+    (r"seasonal needs consecutive month ends", r"seasonal 需要连续的月末数"),
+    (r"damped-trend needs at least (\d+) regularly spaced actuals.*",
+     r"damped-trend 至少需要 \1 个间隔规则的实际数（全部为月末、季末或年末）"),
+    (r"method '(.+)' works on growth rates.* the actual of (\S+) is (\S+)",
+     r"方法 \1 按增长率计算，需要大于零的实际数；\2 的实际数为 \3"),
+)
+
+
+def backtest_note(note: str) -> str:
+    """A backtest note (English in CSV/JSON: data) in the current language."""
+    if is_english() or not note:
+        return note
+    import re
+
+    for pattern, zh in _NOTE_ZH:
+        if re.fullmatch(pattern, note):
+            return re.sub(pattern, zh, note)
+    return note
 
 
 def method_rule() -> str:

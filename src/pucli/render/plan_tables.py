@@ -10,6 +10,8 @@ from pucli.i18n import t, title_of
 from pucli.models.plan import Measure, Plan
 from pucli.render.labels import (
     cadence_label,
+    commitment_kind_label,
+    commitment_unit_label,
     due_label,
     kind_label,
     lead_mark,
@@ -68,10 +70,13 @@ def measure_detail(plan: Plan, m: Measure) -> Text:
     if m.commitments:
         out.append(t("\n量化承诺\n", "\ncommitments\n"), style="bold")
         for c in m.commitments:
-            value = "" if c.value is None else f"{c.value:g}"
+            value = "" if c.value is None else _figure(c.value, c.unit)
             if c.value_max is not None:
-                value += f"–{c.value_max:g}"
-            out.append(f"  · {c.kind} {value} {c.unit or ''}  “{c.quote}”\n")
+                value += f"–{_figure(c.value_max, c.unit)}"
+            unit = "" if c.unit == "fraction" else commitment_unit_label(c.unit)
+            gap = "" if unit and not unit[0].isascii() else " "  # 24个工作日, 24 working days
+            out.append(f"  · {commitment_kind_label(c.kind)} {value}{gap}{unit}".rstrip()
+                       + f"  “{c.quote}”\n")
     if m.due or m.milestones or m.ongoing or m.recurring:
         out.append(t("\n期限\n", "\ndeadlines\n"), style="bold")
         if m.due:
@@ -93,6 +98,13 @@ def measure_detail(plan: Plan, m: Measure) -> Text:
             out.append(f"  · {ms.title}  {due_label(ms.effective_due, ms.due_text)}  "
                        f"{ms.unit or ''}\n")
     return out
+
+
+def _figure(v: float, unit: str | None) -> str:
+    """A commitment's number as people write it: 2,000,000 (not 2e+06), 3% for a share."""
+    if unit == "fraction":
+        return f"{v * 100:g}%"
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.10g}"
 
 
 def units_table(plan: Plan, loads: list[UnitLoad]) -> Table:

@@ -16,6 +16,7 @@ from pucli.compute.regions import RegionRow
 from pucli.i18n import is_english, t
 from pucli.models.numbers import figure
 from pucli.render.labels import (
+    backtest_note,
     cagr_label,
     cagr_text,
     indicative_mark,
@@ -376,5 +377,6 @@ def backtest_table(scores: list[Score]) -> Table:
                       "" if s.mape is None else f"{s.mape:.2f} %",
                       "" if s.mase is None else f"{s.mase:.2f}",
                       "" if s.rel_mae is None else f"{s.rel_mae:.2f}",
-                      "" if s.coverage is None else f"{s.coverage * 100:.0f} %", s.note)
+                      "" if s.coverage is None else f"{s.coverage * 100:.0f} %",
+                      backtest_note(s.note))
     return table
