@@ -42,3 +42,13 @@ def test_templates_name_no_real_place(cli, tmp_path):
     for name in ("measures.yaml", "targets.yaml"):
         text = (tmp_path / "p" / name).read_text(encoding="utf-8")
         assert "示例" in text and "蒲县" not in text
+
+
+def test_a_plan_without_doc_number_or_baseline_gets_a_final_evaluation(cli, tmp_path, chinese):
+    """After its period a plan gets the final evaluation (终期评估): with no 文号 and no
+    baseline it says what it can, and never prints "None"."""
+    folder = tmp_path / "p"
+    cli("init", folder)
+    r = cli("brief", "--data", folder, "--as-of", "2026-01-31")
+    assert r.code == 0, r.err
+    assert "终期评估" in r.out and "None" not in r.out
