@@ -128,7 +128,9 @@ def _append(args):
 
 def test_concurrent_appends_keep_every_row(minimal):
     with multiprocessing.get_context("fork").Pool(8) as pool:
-        written = pool.map(_append, [(minimal, y) for y in range(1990, 2022)])
+        # a timeout: an error a worker raises that cannot be unpickled hangs map() forever
+        written = pool.map_async(_append, [(minimal, y) for y in range(1990, 2022)]
+                                 ).get(timeout=120)
     assert sum(written) == 32
     lines = (minimal / "actuals.csv").read_text().splitlines()
     assert lines[0] == "date,total" and len(lines) == 33

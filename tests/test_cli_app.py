@@ -51,25 +51,38 @@ def data(tmp_path):
     return make_data_dir(tmp_path / "data")
 
 
-def test_a_large_output_is_flushed_whole_before_the_fast_exit():
-    # tens of KiB through a pipe (many buffer-fulls and a final partial one): nothing may
-    # be cut off by skipping the teardown, and the ordinary exit prints the same bytes
-    fast = pucli("measures", "-f", "json")
-    assert fast.returncode == 0, fast.stderr.decode()
-    assert len(json.loads(fast.stdout)) == 48 and len(fast.stdout) > 32 * 1024
-    full = pucli("measures", "-f", "json", env={**os.environ, "PUCLI_FULL_EXIT": "1"})
-    assert fast.stdout == full.stdout
+def test_a_large_output_is_flushed_whole():
+    # tens of KiB through a pipe (many buffer-fulls and a final partial one)
+    out = pucli("measures", "-f", "json")
+    assert out.returncode == 0, out.stderr.decode()
+    assert len(json.loads(out.stdout)) == 48 and len(out.stdout) > 32 * 1024
 
 
-def test_buffered_output_is_flushed_by_the_fast_exit():
+def test_buffered_output_is_flushed_at_exit():
     # click and rich flush as they print; this guards any output still in a buffer
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     code = ("import sys\nfor _ in range(3000): sys.stdout.write('出' * 10)\n"
             "sys.stderr.write('e' * 100)\n"
-            "from pucli.cli.app import exit_without_teardown; exit_without_teardown(4)")
+            "from pucli.cli.app import finish_output; sys.exit(finish_output(4))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=env)
     assert (result.returncode, len(result.stdout), result.stderr) == (4, 30000, "e" * 100)
+
+
+@pytest.mark.parametrize("command", [["overdue"], ["measures", "-f", "json"], ["validate"],
+                                     ["update", "1", "--unit", "县发改局", "--status",
+                                      "done"]])
+def test_a_closed_stdout_or_an_ascii_locale_is_no_internal_error(data, command):
+    """`pucli … >&-` and LC_ALL=C with an ASCII stream encoding: exit 0 or 1, never 70."""
+    env = {**os.environ, "LC_ALL": "C", "PYTHONIOENCODING": "ascii",
+           "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    ascii_run = pucli(*command, "--data", str(data), env=env, timeout=120)
+    assert ascii_run.returncode == 0, ascii_run.stderr.decode("utf-8", "replace")
+    closed = subprocess.run([sys.executable, "-m", "pucli", *command, "--data", str(data)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120,
+                            preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 0, closed.stderr.decode()  # as `--version >&-` (below)
+    assert b"internal error" not in closed.stderr and b"Traceback" not in closed.stderr
 
 
 def test_the_exit_code_survives_the_fast_exit(data):

@@ -33,4 +33,4 @@ def test_recode_csv_gets_bom(tmp_path, cli):
 
 def test_recode_missing_file(english, tmp_path, cli):
     r = cli("recode", tmp_path / "nope.csv")
-    assert r.code == 1 and "cannot read file" in r.err
+    assert r.code == 1 and "file not found" in r.err

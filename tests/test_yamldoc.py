@@ -28,12 +28,19 @@ def test_duplicate_keys_are_reported_and_first_kept():
     assert "first on line 1" in p.message
 
 
-def test_dates_are_parsed_and_impossible_dates_located():
-    doc, _ = parse_yaml("d: 2024-02-29\n", "f.yaml")
-    assert str(doc.data["d"]) == "2024-02-29"
-    doc, problems = parse_yaml("x: 1\nd: 2023-02-29\n", "f.yaml")
-    assert doc is None
-    assert (problems[0].code, problems[0].line, problems[0].col) == ("invalid-date", 2, 4)
+def test_plain_scalars_follow_the_yaml_1_2_core_schema():
+    """As editors and check-jsonschema read the file: YAML 1.1's yes/on are text, a date
+    is text (the models read YYYY-MM-DD), 1e400 is a float, 1_000 and 0b1 are text."""
+    text = ("a: yes\nb: on\nc: 2024-02-29\nd: 1e400\ne: 1_000\nf: 017\ng: 0x1F\n"
+            "h: 0o17\ni: .nan\nj: ~\nk: true\nl: '5'\nm: 0b1\nn: 1:20\no: .5\n")
+    doc, problems = parse_yaml(text, "f.yaml")
+    assert problems == []
+    d = doc.data
+    assert (d["a"], d["b"], d["c"], d["e"], d["m"], d["n"]) == (
+        "yes", "on", "2024-02-29", "1_000", "0b1", "1:20")
+    assert (d["d"], d["f"], d["g"], d["h"], d["j"], d["k"], d["l"], d["o"]) == (
+        float("inf"), 17, 31, 15, None, True, "5", 0.5)
+    assert d["i"] != d["i"]  # nan
 
 
 def test_alias_bomb_is_stopped():

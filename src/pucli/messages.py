@@ -57,6 +57,7 @@ MESSAGES: dict[str, list[Pair]] = {
     ],
     "binary-file": [("文件含有 NUL 字节：这是二进制文件，不是文本",
                      "file contains NUL bytes: it is binary, not text")],
+    "special-file": [("这是{kind}，不是普通文件", "is {kind}, not a regular file")],
     "read-only-data": [("内置数据文件夹是只读的", "the bundled data folder is read-only")],
     # YAML
     "yaml-syntax": [("YAML 语法错误：{detail}", "{detail}")],
@@ -101,8 +102,17 @@ MESSAGES: dict[str, list[Pair]] = {
         ("'{value}' 不是日期：节点需要一个日期", "'{value}' is not a date: a milestone needs one"),
         ("'{value}' 不是真实存在的日期（{detail}）", "'{value}' is not a real date ({detail})"),
         ("'{value}' 不是日期", "'{value}' is not a date"),
+        ("'{value}' 不是 YYYY-MM-DD 形式的日期", "'{value}' is not a date in the form YYYY-MM-DD"),
+        ("日期 {date} 超出 {low}–{high} 年的范围", "date {date} is outside {low}–{high}"),
+        ("'{value}' 带有时刻；日期不带时刻", "'{value}' has a time of day; a date has none"),
         ("{detail}（实际为 {got}）", "{detail} (got {got})"),
     ],
+    "growth-out-of-range": [("从 {a}（{d1}）到 {b}（{d2}）意味着每年增长超过 {rate}",
+                             "{a} ({d1}) to {b} ({d2}) is growth of more than {rate} a year")],
+    "projection-out-of-range": [("实际值的 {method} 趋势在 {date} 之前超过 {max}",
+                                 "the {method} trend of the actuals passes {max} before {date}")],
+    "invalid-name": [("'{name}' 含有不可见字符（{char}），在第 {pos} 个字符",
+                      "'{name}' contains an invisible character ({char}) at position {pos}")],
     "invalid-number": [
         ("'{value}' 不是数字", "'{value}' is not a number"),
         ("{detail}（实际为 {got}）", "{detail} (got {got})"),
@@ -223,6 +233,7 @@ MESSAGES: dict[str, list[Pair]] = {
     "not-whole": [("{column} {value} 不是整数", "{column} {value} is not a whole number")],
     "negative-count": [("{column} {value} 是负数", "{column} {value} is negative")],
     "bad-date": [
+        ("日期 {date} 超出 {low}–{high} 年的范围", "date {date} is outside {low}–{high}"),
         ("日期 '{value}' 不是 YYYY-MM-DD 格式", "date '{value}' is not YYYY-MM-DD"),
         ("日期 '{value}' 不是真实存在的日期", "date '{value}' is not a real date"),
         ("日期 '{value}' 不是日期（应写作 YYYY-MM-DD）",
@@ -459,6 +470,30 @@ HINTS: list[Pair] = [
      "report on the items listed; an item missing from the form is added to the plan first"),
     ("用 pip install 'pucli[docx]' 安装（或改用 --format html）",
      "install it with: pip install 'pucli[docx]'  (or choose --format html)"),
+    ("写一天确实存在的日期，例如 2023-02-28", "write a day that exists, e.g. 2023-02-28"),
+    ("检查年份", "check the year"),
+    ("重新输入名称；从 Word 或网页粘贴的文字可能带有不可见字符",
+     "retype the name; text pasted from Word or a web page can carry invisible characters"),
+    ("用普通数字 0-9 书写，例如 12", "write the number in plain digits 0-9, e.g. 12"),
+    ("编号从 1 到 {max}", "numbers run from 1 to {max}"),
+    ("写有限的数（不能是 .inf 或 .nan）", "write a finite number (not .inf or .nan)"),
+    ("写 true 或 false", "write true or false"),
+    ("写 true 或 false：YAML 1.2（编辑器、check-jsonschema）把 '{word}' 读作文本，而不是是/否",
+     "write true or false: YAML 1.2 (editors, check-jsonschema) reads '{word}' as text, not "
+     "as a yes/no"),
+    ("数字不加引号（写 {number}，而不是 '{quoted}'）",
+     "write the number without quotes ({number}, not '{quoted}')"),
+    ("这里写数字，不是 {word}", "write a number here, not {word}"),
+    ("写整数，不带小数点", "write a whole number, without a decimal point"),
+    ("日期写作 YYYY-MM-DD，而不是秒数或天数",
+     "write the date as YYYY-MM-DD, not as a number of seconds or days"),
+    ("写一个数，例如 7961 或 0.15", "write a number, e.g. 7961 or 0.15"),
+    ("对照方案原文核对该数字及其日期", "check the figure and its date against the plan's text"),
+    ("检查最近的数量及其日期（是否多写或错位了一位数字？），或换一种 --method",
+     "check the latest counts and their dates (a misplaced digit?), or choose another "
+     "--method"),
+    ("指向数据文件本身；管道或设备不能当作数据文件读取",
+     "point pucli at the data file itself; a pipe or a device cannot be read as a data file"),
     ("指标：{x}", "metrics: {x}"),
     ("地区：{x}", "regions: {x}"),
     ("actuals.csv 没有 region 列", "actuals.csv has no region column"),
@@ -484,6 +519,7 @@ PHRASES: list[Pair] = [
      "fractional part"),
     ("应为有效的整数", "Input should be a valid integer"),
     ("应为有效的数字", "Input should be a valid number"),
+    ("应为有限的数", "Input should be a finite number"),
     ("应为列表", "Input should be a valid list"),
     ("应为文本", "Input should be a valid string"),
     ("应为映射", "Input should be a valid dictionary"),
@@ -503,7 +539,9 @@ PHRASES: list[Pair] = [
 ]
 
 # Whole fields that are one English word or two (kinds of YAML value, in messages and hints).
-WORDS: dict[str, str] = {"a list": "列表", "a plain text value": "普通文本值", "a number": "数字",
+WORDS: dict[str, str] = {"a named pipe (FIFO)": "命名管道（FIFO）", "a device": "设备",
+                         "a socket": "套接字", "not a regular file": "特殊文件",
+                         "a list": "列表", "a plain text value": "普通文本值", "a number": "数字",
                          "nothing": "空", "text": "文本", "a mapping": "映射"}
 
 # -- The command line ------------------------------------------------------------------
@@ -559,6 +597,11 @@ USAGE: list[Pair] = [
      "'{value}' is not a reporting period of this plan; write it as `pucli forms` labels it, "
      "e.g. 2025Q1"),
     ("那里没有 .xlsx 或 .csv 填报表", "no .xlsx or .csv forms there"),
+    ("'{value}' 不是用普通数字 0-9 写的整数",
+     "'{value}' is not a whole number in plain digits 0-9"),
+    ("{number} 小于 {min}", "{number} is below {min}"),
+    ("日期 {date} 超出 {low}–{high} 年的范围；检查年份",
+     "date {date} is outside {low}–{high}; check the year"),
 ]
 
 # click's fixed words on a help page (and typer's, which it words through gettext).
@@ -646,6 +689,9 @@ HELP: list[Pair] = [
     ("按这一天出简报，YYYY-MM-DD（默认：今天）；之后的报送和实际数不计。",
      "The brief as on this date, YYYY-MM-DD (default: today); later reports and actuals "
      "are ignored."),
+    ("终期评估（整个规划期），或会议简报。默认：--as-of 晚于规划期结束时出终期评估。",
+     "The final evaluation (终期评估) of the whole plan, or the meeting brief. Default: the "
+     "final evaluation once --as-of is past the plan's end."),
     ("与这一天（例如上次会议）比较：新报送、新逾期、新完成。",
      "Compare with this date (e.g. the last meeting's): new reports, newly overdue, newly "
      "done."),
@@ -749,12 +795,12 @@ COMMAND_HELP: dict[str, str] = {
               "示例：pucli update 12 --unit 县行政审批局 --status in_progress --percent 60 "
               "--note \"完成初稿\"",
     "brief": "会议简报：实际数与目标对比及图表、谁逾期、谁未报送、各部分进度，以及上次会议以来"
-             "的变化。各项明细列在文末的附件中。\n\n"
-             "方案期结束后（或加 --final）改为终期评估：每个目标是否完成，以及实际与规划的年均"
-             "增长；每项举措和每个单位的最终状态；每个期限延误多久；各单位、各部分的完成情况；"
-             "以及方案自身的不一致之处。\n\n"
+             "的变化。逐项清单都放在文末附件中。\n\n"
+             "规划期结束后（或加 --final）改为终期评估：各目标是否完成及实际与规划的年均增速，"
+             "各举措和责任单位的最终状态，各完成时限延误多久，按单位和按部分的完成情况，以及"
+             "方案自身的不一致之处。\n\n"
              "默认中文，`pucli --lang en` 为英文。HTML 是一个自包含文件（图表内嵌）；"
-             ".docx 含真正的 "
+             ".docx 按 GB/T 9704 公文格式排版，含真正的 "
              "Word 表格，图表为图片（需要 `pip install 'pucli[docx]'`）；Markdown 把图表写成与 "
              "文件.md 同目录的 文件.png。\n\n"
              "示例：pucli brief --as-of 2025-06-30 --since 2025-03-31 -o 简报.docx\n\n"

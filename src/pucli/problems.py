@@ -111,3 +111,8 @@ class DataError(Exception):
         super().__init__(
             f"{first.location()}: {first.message}" if first else "invalid data"
         )
+
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:
+        # Rebuilt from its problems, not from its one-line text: an error raised in a
+        # worker process must unpickle in the parent, or a process pool waits forever.
+        return (type(self), (self.problems,))

@@ -8,13 +8,13 @@ from typing import Annotated
 import typer
 
 from pucli import exitcodes
-from pucli.cli.common import DataOption, check_metric, data_dir
+from pucli.cli.common import COUNT, DataOption, check_metric, data_dir
 
 app = typer.Typer(name="actuals", help="Record observed counts in actuals.csv.",
                   no_args_is_help=True, rich_markup_mode=None)
 
 CountOption = Annotated[int | None, typer.Option(
-    min=0, show_default=False,
+    parser=COUNT, show_default=False,
     help="Count of this kind of market entity (the three kinds make up the total).")]
 MetricOption = Annotated[str | None, typer.Option(
     "--metric", help="The metric counted (default: total), by name or Chinese label.",
@@ -29,10 +29,12 @@ def add(
     enterprises: CountOption = None,
     individual_businesses: CountOption = None,
     cooperatives: CountOption = None,
-    new: Annotated[int | None, typer.Option(min=0, help="Registrations since the previous "
-                                            "row.", show_default=False)] = None,
-    cancelled: Annotated[int | None, typer.Option(min=0, help="Deregistrations since the "
-                                                  "previous row.", show_default=False)] = None,
+    new: Annotated[int | None, typer.Option(
+        parser=COUNT, help="Registrations since the previous row.",
+        show_default=False)] = None,
+    cancelled: Annotated[int | None, typer.Option(
+        parser=COUNT, help="Deregistrations since the previous row.",
+        show_default=False)] = None,
     region: Annotated[str | None, typer.Option(help="Sub-region (blank: the whole).")] = None,
     source: Annotated[str | None, typer.Option(help="Where the figure comes from.")] = None,
     metric: MetricOption = None,

@@ -7,12 +7,11 @@ any other exception is a bug: one line and exit 70, or the traceback under ``--d
 
 from __future__ import annotations
 
-import atexit
 import enum
 import importlib
 import os
 import sys
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
@@ -152,10 +151,9 @@ def _run(args: list[str], debug: bool) -> int:
             return exitcodes.OK
         return code if isinstance(code, int) else (0 if code is None else exitcodes.INVALID)
     except DataError as exc:
-        from pucli.render.problems import format_problem
+        from pucli.render.problems import format_problems
 
-        for problem in exc.problems:
-            typer.echo(format_problem(problem), err=True)
+        typer.echo(format_problems(exc.problems), err=True)
         return exitcodes.of_problems(exc.problems)
     except BrokenPipeError:
         return exitcodes.OK
@@ -185,33 +183,66 @@ def _run(args: list[str], debug: bool) -> int:
 
 
 def main() -> None:
-    code = run()
-    if os.environ.get("PUCLI_FULL_EXIT", "") not in ("", "0"):
-        sys.exit(code)
-    exit_without_teardown(code)
+    prepare_streams()
+    code = run([_utf8_arg(a) for a in sys.argv[1:]])
+    sys.exit(finish_output(code))
 
 
-def exit_without_teardown(code: int) -> NoReturn:
-    """End the process once the answer is out, without tearing the interpreter down.
+def _utf8_arg(arg: str) -> str:
+    """An argument as UTF-8 text: in an ASCII locale Python decodes ``县发改局`` into
+    undecodable escapes, which would then be "an unknown unit"."""
+    try:
+        return os.fsencode(arg).decode("utf-8")
+    except UnicodeDecodeError:
+        return arg
 
-    A normal exit frees every module and object one by one: after `pucli overdue` has
-    printed its list that took 25–30 ms, an eighth of the run the user waits for. Output
-    is flushed and exit handlers (atexit: coverage, logging …) run first, and every file
-    pucli writes is closed before its command returns, so nothing is lost.
-    ``PUCLI_FULL_EXIT=1`` exits the ordinary way.
+
+def prepare_streams() -> None:
+    """Standard streams pucli can always write to.
+
+    A stream the shell closed (``pucli … >&-``) writes to /dev/null, as a closed stream
+    does for click itself, instead of failing on ``None``. A stream whose encoding cannot
+    write Chinese (an ASCII locale, ``LC_ALL=C`` with UTF-8 mode off) writes UTF-8
+    instead, as Python's own UTF-8 mode does for the C locale: the bytes stay correct,
+    where an ASCII stream would fail on the first 字.
     """
-    for stream in (sys.stdout, sys.stderr):
-        if stream is None:  # started with the stream closed (`pucli … >&-`)
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
             continue
+        try:
+            "蒲—".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def finish_output(code: int) -> int:
+    """Flush what is still buffered and return the exit code: a reader that went away is
+    no error; a full disk is (the output is incomplete, so say so). Either way standard
+    output then points at /dev/null, so the interpreter's own flush at exit cannot fail
+    again with a traceback."""
+    for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (BrokenPipeError, ValueError):  # a reader that went away; a closed stream
-            pass
-        except OSError as exc:  # a full disk: the output is incomplete, so say so
-            _say_on_stderr(f"pucli: could not write the output: {exc}\n")
+            _silence(stream)
+        except OSError as exc:  # a full disk, a closed descriptor
+            _silence(stream)
+            _say_on_stderr(f"pucli: could not write the output: {exc.strerror or exc}\n")
             code = code or exitcodes.INVALID
-    atexit._run_exitfuncs()
-    os._exit(code)
+    return code
+
+
+def _silence(stream) -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # io.UnsupportedOperation is both
+        pass
 
 
 def _say_on_stderr(text: str) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from pucli.cli.common import (
+    ID,
     DataOption,
     ExcelOption,
     FormatOption,
@@ -23,7 +24,7 @@ from pucli.problems import DataError, Problem
 def measures(
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="Unit name or alias.")] = None,
     section: Annotated[int | None, typer.Option(
-        "--section", "-s", min=1, help="Only this section of the plan.")] = None,
+        "--section", "-s", parser=ID, help="Only this section of the plan.")] = None,
     search: Annotated[str | None, typer.Option("--search", help="Word in title or text.")]
     = None,
     data: DataOption = None,
@@ -49,7 +50,7 @@ def measures(
 
 
 def show(
-    measure_id: Annotated[int, typer.Argument(metavar="ID", help="Measure number.")],
+    measure_id: Annotated[int, typer.Argument(metavar="ID", help="Measure number.", parser=ID)],
     data: DataOption = None,
 ) -> None:
     """Show one measure in full: text, responsible units, commitments, deadlines.

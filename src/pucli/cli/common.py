@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
@@ -54,14 +55,45 @@ def data_dir(option: Path | None) -> DataDir:
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
-    """A YYYY-MM-DD option value, or a usage problem that says what is wrong."""
+    """A YYYY-MM-DD option value (in the range of :mod:`pucli.models.domain`), or a usage
+    problem that says what is wrong."""
+    from pucli.models.domain import DomainError
+    from pucli.models.domain import parse_date as parse_domain_date
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2025-12-31",
-                                 param_hint=option) from None
+        return parse_domain_date(value)
+    except DomainError as exc:
+        message = (f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2025-12-31"
+                   if exc.kind in ("format", "not-real") else f"{exc.message}; {exc.hint}")
+        raise typer.BadParameter(message, param_hint=option) from None
+
+
+def ascii_int(min: int = 0) -> Callable[[Any], int]:
+    """A parser (``typer.Option(parser=…)``) of a whole number in ASCII digits, ≥ ``min``.
+
+    click's INT takes whatever :func:`int` takes: ``1_2`` (12), ``+12`` and Arabic-Indic
+    ``١٢`` would all name measure 12. A number on the command line is plain digits.
+    """
+
+    def integer(value: Any) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, str) and _ASCII_DIGITS.fullmatch(value.strip()):
+            number = int(value.strip())
+        else:
+            raise typer.BadParameter(f"'{value}' is not a whole number in plain digits 0-9")
+        if number < min:
+            raise typer.BadParameter(f"{number} is below {min}")
+        return number
+
+    return integer
+
+
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+COUNT = ascii_int(0)
+ID = ascii_int(1)
 
 
 def check_metric(registry: Any, text: str) -> str:

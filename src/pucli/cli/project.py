@@ -15,6 +15,7 @@ from pucli.cli.common import (
     HeadersOption,
     ListFormat,
     OutputOption,
+    ascii_int,
     check_metric,
     check_region,
     data_dir,
@@ -169,10 +170,10 @@ def _draw(result, chart: Path, size: str | None = None) -> None:
 
 
 def backtest(
-    horizon: Annotated[int, typer.Option(min=1, help="Steps ahead to forecast from each "
-                                         "origin.")] = 1,
-    min_train: Annotated[int, typer.Option(min=2, help="Actuals known at the first "
-                                           "origin.")] = 3,
+    horizon: Annotated[int, typer.Option(
+        parser=ascii_int(1), help="Steps ahead to forecast from each origin.")] = 1,
+    min_train: Annotated[int, typer.Option(
+        parser=ascii_int(2), help="Actuals known at the first origin.")] = 3,
     region: Annotated[str | None, typer.Option(help="A region of the region column.")] = None,
     metric: MetricOption = "total",
     as_of: AsOfOption = None,

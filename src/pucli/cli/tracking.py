@@ -11,6 +11,7 @@ import typer
 
 from pucli import exitcodes
 from pucli.cli.common import (
+    ID,
     DataOption,
     ExcelOption,
     FormatOption,
@@ -24,7 +25,7 @@ from pucli.cli.common import (
 )
 
 UnitOption = Annotated[str | None, typer.Option("--unit", "-u", help="Unit name or alias.")]
-SectionOption = Annotated[int | None, typer.Option("--section", "-s", min=1,
+SectionOption = Annotated[int | None, typer.Option("--section", "-s", parser=ID,
                                                    help="Only this section of the plan.")]
 AsOfOption = Annotated[str | None, typer.Option(
     "--as-of", help="Compute as on this date, YYYY-MM-DD (default: today); later reports "

@@ -10,8 +10,14 @@ from pucli.problems import DataError, Problem
 
 def resolve_unit(plan: Plan, name: str, source: str = "--unit") -> str:
     """A unit name or alias → its registry name; :class:`DataError` with a hint if unknown."""
+    from pucli.models.domain import DomainError, check_name
     from pucli.suggest import did_you_mean
 
+    try:
+        name = check_name(name)  # NFC; an invisible character is named, not "unknown"
+    except DomainError as exc:
+        raise DataError([Problem("invalid-name", exc.message, source, hint=exc.hint)]
+                        ) from None
     index = plan.unit_index()
     if name in index:
         return index[name]

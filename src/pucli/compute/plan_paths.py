@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 
 from pucli.compute.periods import month_index
+from pucli.models.domain import compound
 from pucli.models.targets import DEFAULT_METRIC, Targets
 
 
@@ -41,7 +42,7 @@ class Path:
                 return v0 * (v1 / v0) ** share
         t_last, v_last = pts[-1]
         if self.annual_rate is not None:
-            return v_last * (1 + self.annual_rate) ** ((t - t_last) / 12)
+            return compound(v_last, self.annual_rate, (t - t_last) / 12)
         return v_last if abs(t - t_last) < 1e-9 else None
 
 

@@ -29,10 +29,12 @@ from pucli.compute.sdg_progress import CagrProgress, cagr_category, disagreement
 from pucli.compute.shifts import Shift, level_shifts, without_shifts
 from pucli.compute.target_checks import check_growth, check_level, shown_decimals
 from pucli.i18n import t
+from pucli.models.domain import MAX_COUNT, annual_rate
 from pucli.models.metrics import metric_registry
 from pucli.models.numbers import figure
 from pucli.models.observations import Series
 from pucli.models.targets import DEFAULT_METRIC, Targets
+from pucli.problems import DataError, Problem
 
 RATINGS = ("on track", "probable", "at risk", "off track")
 NOT_RATED = "not rated"
@@ -169,7 +171,8 @@ def project_counts(targets: Targets, series: Series, as_of: dt.date | None = Non
     required = net_new = None
     if start and goals and goals[-1].date > start[0]:
         months = month_index(goals[-1].date) - month_index(start[0])
-        required = (goals[-1].value / start[1]) ** (12 / months) - 1
+        if start[1] > 0:  # a level of zero grows at no rate (i14: a straight line)
+            required = annual_rate(start[1], goals[-1].value, months / 12)
         net_new = (goals[-1].value - start[1]) / months
     checks = [_check(g.date, g.value, g.kind, series, fit, chosen)
               if g.direction == "at_least" and not flow
@@ -218,7 +221,7 @@ def _with_cagr(check: TargetCheck, base: tuple[dt.date, float],
     if check.basis == "projection" and check.expected and check.date > latest[0] \
             and latest[1] > 0:
         years = (month_index(check.date) - month_index(latest[0])) / 12
-        pace = (check.expected / latest[1]) ** (1 / years) - 1
+        pace = annual_rate(latest[1], check.expected, years)
     note = disagreement(check.rating, progress, pace) if check.rating != NOT_RATED else ""
     return replace(check, cagr=progress, cagr_note=note)
 
@@ -275,7 +278,17 @@ def _rows(series: Series, paths: list[Path], fit: Fit | None, method: str,
     future = [d for d in dates if d > latest]
     proj: dict[dt.date, tuple[float | None, float | None, float | None]] = {}
     if fit is not None and future:
-        p, lo, hi = fit.forecast(np.array([month_index(d) for d in future]))
+        with np.errstate(over="ignore"):
+            p, lo, hi = fit.forecast(np.array([month_index(d) for d in future]))
+        if not np.all(np.isfinite(p)) or float(np.max(p)) > MAX_COUNT:
+            # the domain of counts (pucli.models.domain): a trend that leaves it is a
+            # mistake in the actuals (a misplaced digit, a wrong date), not a forecast
+            raise DataError([Problem(
+                "projection-out-of-range", f"the {method} trend of the actuals passes "
+                f"{MAX_COUNT:,} before {future[-1]}", "actuals.csv",
+                hint="check the latest counts and their dates (a misplaced digit?), or "
+                     "choose another --method")])
+        hi = np.where(np.isfinite(hi) & (hi <= MAX_COUNT), hi, np.nan)
         proj = {d: (float(a), _num(b), _num(c)) for d, a, b, c in zip(future, p, lo, hi,
                                                                         strict=True)}
     elif method == "plan" and plan is not None:

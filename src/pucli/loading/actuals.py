@@ -29,6 +29,7 @@ from pathlib import Path
 from pucli.loading.csvfile import CsvRow, CsvTable, parse_csv, read_csv
 from pucli.loading.datadir import ACTUALS, DataDir
 from pucli.loading.dataset import OBSERVATION_CHECKERS
+from pucli.models.domain import DomainError, parse_date
 from pucli.models.metrics import BUILTIN, MetricInfo, metric_registry, resolve_metric
 from pucli.models.numbers import is_count_unit
 from pucli.models.observations import (
@@ -54,7 +55,10 @@ def is_month_end(d: dt.date) -> bool:
 # A count: digits (full-width ones too, as Chinese input methods type them), optionally
 # grouped by thousands ("10,400") or with a zero fraction ("6472.0", as Excel may write).
 # Nothing else: "1,04,00", "64_72" and "6.472e3" would silently become other numbers.
-_COUNT = re.compile(r"(?P<sign>-?)(?:(?P<plain>\d+)|(?P<grouped>\d{1,3}(?:,\d{3})+))(?:\.0*)?")
+# ``\d`` would take any script's digits (Arabic-Indic ١٢ too): only ASCII and full-width.
+_D = "[0-9０-９]"
+_COUNT = re.compile(rf"(?P<sign>-?)(?:(?P<plain>{_D}+)|(?P<grouped>{_D}{{1,3}}(?:,{_D}{{3}})+))"
+                    r"(?:\.0*)?")
 MAX_COUNT_DIGITS = 15  # 10^15 − 1 is exact as a float; no region has that many entities
 
 
@@ -118,15 +122,12 @@ def _parse_date(table: CsvTable, row: CsvRow, today: dt.date,
                 ) -> tuple[dt.date | None, list[Problem]]:
     text = row.values["date"]
     try:
-        d = dt.date.fromisoformat(text)
-    except ValueError:
-        looks_iso = len(text) == 10 and text[4] == "-" and text[7] == "-"
-        what = "is not a real date" if looks_iso else "is not a date (YYYY-MM-DD)"
-        return None, [table.problem("bad-date", f"date '{text}' {what}", row, "date",
-                                    hint=DATE_HINT)]
-    if len(text) != 10:  # fromisoformat accepts 20221231 and 2022-W52-6
-        return None, [table.problem("bad-date", f"date '{text}' is not YYYY-MM-DD", row,
-                                    "date", hint=DATE_HINT)]
+        d = parse_date(text)
+    except DomainError as exc:
+        what = {"format": "is not a date (YYYY-MM-DD)", "not-real": "is not a real date"}
+        message = f"date '{text}' {what[exc.kind]}" if exc.kind in what else exc.message
+        return None, [table.problem("bad-date", message, row, "date",
+                                    hint=DATE_HINT if exc.kind in what else exc.hint)]
     if d > today:
         return None, [table.problem("future-date", f"date {d} is in the future (today is "
                                     f"{today})", row, "date", hint="actuals are observed "

@@ -14,9 +14,14 @@ import os
 from dataclasses import dataclass, field
 
 from pucli.loading.actuals import canonical_count, folder_metrics, parse_actuals_text
-from pucli.loading.csvfile import format_row, locked_for_append
+from pucli.loading.csvfile import (
+    append_bytes,
+    check_writable_folder,
+    format_row,
+    locked_for_append,
+)
 from pucli.loading.datadir import ACTUALS, DataDir
-from pucli.loading.textfile import MAX_CSV_BYTES, decode_bytes, empty_file, too_large
+from pucli.loading.textfile import MAX_CSV_BYTES, decode_bytes, empty_file, read_file
 from pucli.models.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from pucli.models.targets import DEFAULT_METRIC
 from pucli.problems import DataError, Problem
@@ -53,17 +58,14 @@ def append_actuals(datadir: DataDir, records: list[dict[str, str]],
     """Check ``records`` (canonical column → text) against actuals.csv and append the good
     ones. Raises :class:`DataError` when the existing file itself is invalid."""
     path, display = datadir.file(ACTUALS), datadir.display(ACTUALS)
-    with locked_for_append(path, display) as fd:
+    check_writable_folder(datadir.path, str(datadir.path))
+    with locked_for_append(path, display, _header("", records)) as fd:
         existing = _read_locked(path, display)
         text, result = _decide(existing, records, origins, display, today,
                                folder_metrics(datadir))
         if result.written:
             # ``text`` starts with the file as read (plus a final newline if it lacked one).
-            data = text[len(existing):].encode("utf-8")
-            written = os.write(fd, data)
-            if written != len(data):  # pragma: no cover - disk full
-                raise OSError(f"short write to {path}: {written} of {len(data)} bytes")
-            os.fsync(fd)
+            append_bytes(fd, text[len(existing):].encode("utf-8"))
     return result
 
 
@@ -72,9 +74,9 @@ def check_actuals_records(datadir: DataDir, records: list[dict[str, str]],
                           ) -> AppendResult:
     """What :func:`append_actuals` would write and reject, writing nothing."""
     path, display = datadir.file(ACTUALS), datadir.display(ACTUALS)
-    if path.exists() and path.stat().st_size == 0:
+    existing = _read_locked(path, display) if os.path.lexists(path) else ""
+    if os.path.lexists(path) and not existing:
         raise DataError([empty_file(display)])  # as the write itself would
-    existing = _read_locked(path, display) if path.exists() else ""
     return _decide(existing, records, origins, display, today, folder_metrics(datadir))[1]
 
 
@@ -160,12 +162,12 @@ def _canonical(record: dict[str, str], registry,
 
 
 def _read_locked(path, display: str) -> str:
-    if os.path.getsize(path) == 0:
+    data, problems = read_file(path, display, MAX_CSV_BYTES)
+    if data is None:
+        raise DataError(problems)
+    if not data:
         return ""
-    if os.path.getsize(path) > MAX_CSV_BYTES:
-        raise DataError([too_large(os.path.getsize(path), MAX_CSV_BYTES, display)])
-    with open(path, "rb") as fh:
-        text, problems = decode_bytes(fh.read(), display)
+    text, problems = decode_bytes(data, display)
     if text is None:
         raise DataError(problems)
     return text

@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pucli
+from pucli.loading.textfile import read_file
 from pucli.problems import Problem
 
 T = TypeVar("T")
@@ -106,16 +107,19 @@ def cached_load(kind: str, path: Path, display: str, max_bytes: int,
     folder = cache_dir()
     if folder is None:
         return load(path, display)
+    data, _ = read_file(path, display, max_bytes)  # the gate every data file passes
+    if data is None:
+        return load(path, display)  # which reports why
     try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
-            return load(path, display)
-        data = path.read_bytes()
         fingerprint = _code_fingerprint()
+        where = os.fsencode(path.resolve())
     except OSError:
         return load(path, display)
-    key = b"\0".join([kind.encode(), display.encode(), fingerprint, data])
-    name = f"{kind}\0{display}\0{path.resolve()}".encode()
+    # A folder name need not be UTF-8 (a GBK-named folder from a Windows zip): names are
+    # encoded as the file system gives them, undecodable bytes kept as they are.
+    shown = display.encode("utf-8", "surrogateescape")
+    key = b"\0".join([kind.encode(), shown, fingerprint, data])
+    name = b"\0".join([kind.encode(), shown, where])
     slot = folder / f"{kind}-{zlib.crc32(name):08x}.pickle"
     hit = _read(slot, key)
     if hit is not None:
@@ -127,10 +131,7 @@ def cached_load(kind: str, path: Path, display: str, max_bytes: int,
 
 
 def _unchanged(path: Path, data: bytes) -> bool:
-    try:
-        return path.read_bytes() == data
-    except OSError:
-        return False
+    return read_file(path, str(path), len(data))[0] == data
 
 
 def _read(slot: Path, key: bytes) -> Loaded | None:

@@ -81,7 +81,7 @@ def append_events(datadir: DataDir, events: list[Event]) -> list[Event]:
     if not events:
         return []
     path, display = datadir.file(COLLECTION), datadir.display(COLLECTION)
-    with locked_for_append(path, display) as fd:
+    with locked_for_append(path, display, HEADER) as fd:
         known = {(e.period, e.unit, e.event, e.form) for e in read_events(datadir)}
         fresh = []
         for e in events:

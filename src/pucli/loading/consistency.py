@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pucli.loading.yamldoc import YamlDoc
+from pucli.models.domain import MAX_RATE, annual_rate, compound
 from pucli.models.numbers import decimals_of, figure
 from pucli.models.targets import Targets
 from pucli.problems import Problem
@@ -122,6 +123,15 @@ def _check_step(doc: YamlDoc, prev, path, point, base=None) -> list[Problem]:
     """The stated increase and growth of ``point``, counted from the figure its
     ``increase_from`` names: the previous figure (the default) or the baseline."""
     out = []
+    years = years_between(prev.date, point.date)
+    if years > 0 and annual_rate(prev.value, point.value, years) >= MAX_RATE:
+        # beyond the domain of a stated rate: compounding it between the two dates would
+        # leave the range of numbers projections and charts can hold
+        return [doc.problem(
+            "growth-out-of-range",
+            f"{_n(prev.value)} ({prev.date}) to {_n(point.value)} ({point.date}) is growth "
+            f"of more than {MAX_RATE:.0%} a year", path + ("value",),
+            hint="check the figure and its date against the plan's text")]
     declared = point.increase_from
     start = base if declared == "baseline" and base is not None else prev
     # the reading is said only when the file declares one
@@ -165,10 +175,10 @@ def _check_rate(doc: YamlDoc, targets: Targets, i: int) -> list[Problem]:
             if not (rate.start <= start.date < end.date) or start.value <= 0:
                 continue
             years = years_between(start.date, end.date)
-            implied = start.value * (1 + rate.value) ** years
+            implied = compound(start.value, rate.value, years)
             if abs(implied - end.value) / end.value <= TOLERANCE:
                 continue
-            needed = (end.value / start.value) ** (1 / years) - 1
+            needed = annual_rate(start.value, end.value, years)
             d = max(decimals_of(start.value), decimals_of(end.value))
             out.append(doc.problem(
                 "inconsistent-targets",

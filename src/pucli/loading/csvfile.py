@@ -10,17 +10,25 @@ leaves either the whole row or none of it.
 from __future__ import annotations
 
 import csv
+import errno
 import fcntl
 import gc
 import io
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from pucli.loading.textfile import MAX_CSV_BYTES, empty_file, read_text
+from pucli.loading.textfile import (
+    MAX_CSV_BYTES,
+    check_regular,
+    empty_file,
+    read_text,
+    regular_problem,
+)
 from pucli.problems import DataError, Problem
 from pucli.suggest import did_you_mean
 
@@ -175,25 +183,131 @@ def format_row(values: list[str]) -> str:
     return buf.getvalue()
 
 
-@contextmanager
-def locked_for_append(path: Path, display: str) -> Iterator[int]:
-    """Open ``path`` for appending under an exclusive lock; yield the descriptor.
+def check_writable_folder(folder: Path, display: str) -> None:
+    """Refuse to write into the bundled copy of the data or into a folder that does not
+    exist (a mistyped ``--data`` must not create a folder of its own): every writer
+    calls this before it opens anything."""
+    from pucli.loading.datadir import BUNDLED
 
-    Read and validate the existing content *inside* this block, so that no other writer
-    can slip a row in between the check and the write. A file that is missing is created
-    (the caller writes the header); one that exists but is empty is refused, as
-    ``pucli validate`` refuses it: an emptied ledger is lost data, not a new ledger.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    existed = path.exists()
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        if existed and os.fstat(fd).st_size == 0:
-            raise DataError([empty_file(display)])
+        here, bundled = folder.resolve(), BUNDLED.resolve()
+        inside_bundled = here == bundled or bundled in here.parents
+    except OSError:
+        inside_bundled = False
+    if inside_bundled:
+        raise DataError([Problem(
+            "read-only-data", "the bundled data folder is read-only", display,
+            hint="pass --data DIR (or set PUCLI_DATA) to the folder that holds your ledger")])
+    if not folder.is_dir():
+        raise DataError([Problem(
+            "missing-folder", "data folder not found", str(folder),
+            hint="pass --data DIR or set PUCLI_DATA to a folder holding measures.yaml and "
+                 "targets.yaml")])
+
+
+@contextmanager
+def writers_lock(path: Path, display: str, mode: int = os.O_RDONLY) -> Iterator[int]:
+    """The writers' lock of ``path``: an exclusive ``flock`` on the file itself, held
+    until the block ends; yields the locked descriptor.
+
+    Every writer — appenders and rewriters (``recode``) alike — takes it. A rewriter
+    replaces the file by renaming a new one over it, so a writer that waited for the lock
+    may hold the old, unlinked file: it checks, and opens the path again until the file
+    it locked is the one the path names. Only regular files are opened (non-blocking, so
+    a FIFO cannot hang the command).
+    """
+    while True:
+        problem = regular_problem(os.stat(path), display)  # before opening: a FIFO with
+        if problem is not None:  # no reader cannot even be opened for writing
+            raise DataError([problem])
+        fd = os.open(path, mode | os.O_NONBLOCK | os.O_CLOEXEC)
+        try:
+            problem = check_regular(fd, display)
+            if problem is not None:
+                raise DataError([problem])
+            os.set_blocking(fd, True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            if _same_file(fd, path):
+                break
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # replaced while we waited: lock the new file instead
+    try:
         yield fd
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return False
+    mine = os.fstat(fd)
+    return (st.st_dev, st.st_ino) == (mine.st_dev, mine.st_ino)
+
+
+@contextmanager
+def locked_for_append(path: Path, display: str, header: list[str]) -> Iterator[int]:
+    """Open ``path`` for appending under the writers' lock; yield the descriptor.
+
+    Read and validate the existing content *inside* this block, so that no other writer
+    can slip a row in between the check and the write. A file that is missing is created
+    holding just ``header`` — atomically (written aside, then linked into place), so no
+    writer ever finds a new ledger empty; one that exists but is empty is refused, as
+    ``pucli validate`` refuses it: an emptied ledger is lost data, not a new ledger.
+    """
+    check_writable_folder(path.parent, display)
+    if not os.path.lexists(path):
+        _create_with(path, format_row(header).encode("utf-8"))
+    with writers_lock(path, display, os.O_WRONLY | os.O_APPEND) as fd:
+        if os.fstat(fd).st_size == 0:
+            raise DataError([empty_file(display)])
+        yield fd
+
+
+def _create_with(path: Path, data: bytes) -> None:
+    """Create ``path`` holding ``data`` unless it exists; never a moment empty."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
+    try:
+        append_bytes(fd, data)
+        os.fchmod(fd, 0o666 & ~_umask())
+        os.close(fd)
+        fd = -1
+        try:
+            os.link(tmp, path)  # fails if another writer created it first: theirs stands
+        except FileExistsError:
+            pass
+    finally:
+        if fd != -1:
+            os.close(fd)
+        os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def append_bytes(fd: int, data: bytes) -> None:
+    """Append ``data`` whole, or not at all: a short write (a full disk) is retried for
+    the rest, and any failure truncates the file back to its size before, so no cut row
+    (``1910-12-31,12`` for ``1910-12-31,1200``) is ever left behind."""
+    size = os.fstat(fd).st_size
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            if written <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.ftruncate(fd, size)
+        os.fsync(fd)
+        raise
 
 
 def append_record(fd: int, path: Path, header: list[str], values: list[str]) -> None:
@@ -212,8 +326,4 @@ def append_records(fd: int, path: Path, header: list[str], records: list[list[st
             fh.seek(-1, os.SEEK_END)
             if fh.read(1) != b"\n":  # a hand-edited file may lack the final newline
                 chunk = "\n"
-    data = (chunk + "".join(map(format_row, records))).encode("utf-8")
-    written = os.write(fd, data)
-    if written != len(data):  # pragma: no cover - disk full
-        raise OSError(f"short write to {path}: {written} of {len(data)} bytes")
-    os.fsync(fd)
+    append_bytes(fd, (chunk + "".join(map(format_row, records))).encode("utf-8"))

@@ -19,11 +19,13 @@ from pucli.loading.csvfile import (
     CsvRow,
     append_record,
     append_records,
+    check_writable_folder,
     locked_for_append,
     paused_gc,
     read_csv,
 )
 from pucli.loading.datadir import PROGRESS, DataDir
+from pucli.models.domain import DomainError, check_name, parse_date, parse_id
 from pucli.models.plan import Plan
 from pucli.models.progress import (
     COLUMNS,
@@ -126,10 +128,12 @@ class EntryChecker:
 
     def _date(self, text: str, issues: list[Issue]) -> dt.date | None:
         try:
-            date = dt.date.fromisoformat(text)
-        except ValueError:
-            issues.append(Issue("date", "invalid-date", f"'{text}' is not a date",
-                                "write dates as YYYY-MM-DD, e.g. 2025-03-31"))
+            date = parse_date(text)
+        except DomainError as exc:
+            message = f"'{text}' is not a date" if exc.kind == "format" else exc.message
+            issues.append(Issue("date", "invalid-date", message,
+                                "write dates as YYYY-MM-DD, e.g. 2025-03-31"
+                                if exc.kind == "format" else exc.hint))
             return None
         if date > self.today:
             issues.append(Issue("date", "future-date",
@@ -144,8 +148,8 @@ class EntryChecker:
 
     def _measure(self, text: str, issues: list[Issue]) -> int | None:
         try:
-            measure_id = int(text)
-        except ValueError:
+            measure_id = parse_id(text)
+        except DomainError:
             titles = {m.title: m.id for m in self.plan.measures}
             close = did_you_mean(text, titles)
             hint = self._span()
@@ -167,6 +171,11 @@ class EntryChecker:
         return f"measures run {min(self.measures)}–{max(self.measures)}; see `pucli measures`"
 
     def _unit(self, text: str, measure_id: int | None, issues: list[Issue]) -> str | None:
+        try:
+            text = check_name(text)
+        except DomainError as exc:
+            issues.append(Issue("unit", "invalid-name", exc.message, exc.hint))
+            return None
         canonical = self.index.get(text)
         if canonical is None:
             issues.append(Issue("unit", "unknown-unit", f"unknown unit '{text}'",
@@ -184,7 +193,7 @@ class EntryChecker:
         return canonical
 
 
-_PERCENT = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
+_PERCENT = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 def _check_percent(text: str, issues: list[Issue]) -> float | None:
@@ -268,10 +277,7 @@ def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
     :class:`DataError` (nothing written) when anything is wrong.
     """
     today = today or dt.date.today()
-    if datadir.origin == "bundled":
-        raise DataError([Problem(
-            "read-only-data", "the bundled data folder is read-only", str(datadir.path),
-            hint="pass --data DIR (or set PUCLI_DATA) to the folder that holds your ledger")])
+    check_writable_folder(datadir.path, str(datadir.path))
     entry, issues = check_values(values, plan, today)
     problems = [Problem(i.code, i.message, OPTION_OF_COLUMN[i.column],
                         hint=i.hint, severity=i.severity)  # type: ignore[arg-type]
@@ -282,10 +288,8 @@ def append_progress(datadir: DataDir, plan: Plan, values: dict[str, str],
         warnings += [Problem(i.code, i.message, OPTION_OF_COLUMN[i.column], hint=i.hint,
                              severity="warning") for i in issues if i.severity == "warning"]
     path, display = datadir.file(PROGRESS), datadir.display(PROGRESS)
-    with locked_for_append(path, display) as fd:
-        header = COLUMNS
-        if path.stat().st_size > 0:
-            header = _existing_ledger(path, display, plan, today)[0]
+    with locked_for_append(path, display, COLUMNS) as fd:
+        header = _existing_ledger(path, display, plan, today)[0]
         row = dict(zip(COLUMNS, entry.as_row(), strict=True))
         missing = [c for c in COLUMNS if row[c] and c not in header]
         if missing:
@@ -306,18 +310,14 @@ def append_entries(datadir: DataDir, plan: Plan, entries: list[ProgressEntry],
     reports twice adds nothing. The ledger is read and checked inside the lock, as by
     :func:`append_progress`. Returns (appended, skipped); ``dry_run`` writes nothing.
     """
-    if datadir.origin == "bundled" and not dry_run:
-        raise DataError([Problem(
-            "read-only-data", "the bundled data folder is read-only", str(datadir.path),
-            hint="pass --data DIR (or set PUCLI_DATA) to the folder that holds your ledger")])
+    if not dry_run:
+        check_writable_folder(datadir.path, str(datadir.path))
     path, display = datadir.file(PROGRESS), datadir.display(PROGRESS)
     if dry_run:
         existing = open_progress(datadir, plan, today)
         return _new_entries(entries, existing, new_since)
-    with locked_for_append(path, display) as fd:
-        header, existing = COLUMNS, []
-        if path.stat().st_size > 0:
-            header, existing = _existing_ledger(path, display, plan, today)
+    with locked_for_append(path, display, COLUMNS) as fd:
+        header, existing = _existing_ledger(path, display, plan, today)
         fresh, skipped = _new_entries(entries, existing, new_since)
         rows = [dict(zip(COLUMNS, e.as_row(), strict=True)) for e in fresh]
         missing = sorted({c for row in rows for c in COLUMNS if row[c] and c not in header},

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from pucli.loading.yamldoc import Path_, YamlDoc
+from pucli.loading.yamldoc import YAML11_BOOL_WORDS, Path_, YamlDoc
 from pucli.problems import Problem
 from pucli.suggest import did_you_mean
 
@@ -48,7 +48,10 @@ def validate_model(doc: YamlDoc, model: type[M]) -> tuple[M | None, list[Problem
 
 
 def error_to_problem(doc: YamlDoc, model: type, err: Any) -> Problem:
-    loc: Path_ = tuple(p for p in err["loc"] if not _is_union_tag(p))
+    loc: Path_ = ()
+    for part in err["loc"]:  # drop union tags, but not a field named like one ('date')
+        if not _is_union_tag(part) or part in _fields_at(model, loc):
+            loc += (part,)
     kind = err["type"]
     value = err.get("input")
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
@@ -69,11 +72,19 @@ def error_to_problem(doc: YamlDoc, model: type, err: Any) -> Problem:
         hint = did_you_mean(str(value), [c for c in choices if c]) or f"use one of {expected}"
         return doc.problem("invalid-value", f"'{value}' is not allowed: {message}", loc, hint=hint)
     code, hint = "wrong-type", None
+    ctx_hint = (err.get("ctx") or {}).get("hint")
+    if kind == "name_invalid":
+        return doc.problem("invalid-name", message, loc, hint=ctx_hint)
+    if kind == "date_invalid":
+        return doc.problem("invalid-date", message, loc, hint=ctx_hint)
     if kind.startswith(("date_", "datetime_")):
         code, hint = "invalid-date", "write dates as YYYY-MM-DD, e.g. 2025-12-31"
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            hint = "write the date as YYYY-MM-DD, not as a number of seconds or days"
     elif kind.startswith(("int_", "float_", "decimal_")) or kind in ("greater_than_equal",
                                                                      "less_than_equal",
-                                                                     "greater_than", "less_than"):
+                                                                     "greater_than", "less_than",
+                                                                     "finite_number"):
         code = "invalid-number"
         if isinstance(value, str) and _CHINESE_DIGITS & set(value):
             hint = "write numbers with Arabic digits (11236, not 一万一千二百三十六)"
@@ -83,6 +94,20 @@ def error_to_problem(doc: YamlDoc, model: type, err: Any) -> Problem:
             hint = "drop the thousands separators (11236, not 11,236)"
         elif kind.startswith(("greater", "less")):
             code = "out-of-range"
+        elif kind == "finite_number":
+            code, hint = "out-of-range", "write a finite number (not .inf or .nan)"
+        elif isinstance(value, str):
+            hint = _quoted_number_hint(value)
+        elif isinstance(value, bool):
+            hint = f"write a number here, not {'true' if value else 'false'}"
+        elif isinstance(value, float) and kind.startswith("int_"):
+            hint = "write a whole number, without a decimal point"
+    elif kind == "bool_type":
+        if isinstance(value, str) and value.lower() in YAML11_BOOL_WORDS:
+            hint = (f"write true or false: YAML 1.2 (editors, check-jsonschema) reads "
+                    f"'{value}' as text, not as a yes/no")
+        else:
+            hint = "write true or false"
     elif kind in ("string_type", "list_type", "dict_type", "dataclass_type",
                   "dataclass_args_type"):
         want = {"string_type": "text", "list_type": "a list"}.get(kind, "a mapping")
@@ -97,6 +122,14 @@ def error_to_problem(doc: YamlDoc, model: type, err: Any) -> Problem:
         code = "invalid-value"
     shown = "" if isinstance(value, (dict, list)) else f" (got {value!r})"
     return doc.problem(code, f"{message}{shown}", loc, hint=hint)
+
+
+def _quoted_number_hint(value: str) -> str:
+    try:
+        float(value)
+    except ValueError:
+        return "write a number, e.g. 7961 or 0.15"
+    return f"write the number without quotes ({value.strip()}, not '{value}')"
 
 
 def _is_union_tag(part: Any) -> bool:
@@ -120,6 +153,7 @@ def _fields_at(model: type, path: Path_) -> set[str]:
     return set(_field_types(cls)) if cls else set()
 
 
+@cache
 def _field_types(cls: type) -> dict[str, Any]:
     names = {f.name for f in dataclasses.fields(cls)}
     return {k: v for k, v in typing.get_type_hints(cls).items() if k in names}

@@ -8,6 +8,8 @@ saved by some Windows tools) and how to convert it — never decoded into mojiba
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
 
 from pucli.problems import Problem
@@ -46,8 +48,22 @@ def read_text(path: Path, display: str, max_bytes: int) -> tuple[str | None, lis
 
     Returns the text, or ``None`` and the problems that make it unreadable.
     """
+    data, problems = read_file(path, display, max_bytes)
+    if data is None:
+        return None, problems
+    return decode_bytes(data, display)
+
+
+def read_file(path: Path, display: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of ``path``, read through the one gate every data file passes.
+
+    The file must be a regular file (a FIFO, a device or a socket is refused: reading one
+    blocks or never ends) of at most ``max_bytes`` — checked on the opened file, and again
+    while reading, so a file that grows, or ``/dev/zero`` behind a symlink, cannot
+    exhaust memory. It is opened non-blocking: opening a FIFO never waits for a writer.
+    """
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None, [
             Problem("missing-file", "file not found", display,
@@ -55,15 +71,52 @@ def read_text(path: Path, display: str, max_bytes: int) -> tuple[str | None, lis
         ]
     except OSError as exc:
         return None, [Problem("unreadable-file", f"cannot read file: {exc.strerror}", display)]
-    if path.is_dir():
-        return None, [Problem("unreadable-file", "is a folder, not a file", display)]
-    if size > max_bytes:
-        return None, [too_large(size, max_bytes, display)]
     try:
-        data = path.read_bytes()
+        problem = check_regular(fd, display, max_bytes)
+        if problem is not None:
+            return None, [problem]
+        data = _read_at_most(fd, max_bytes + 1)
     except OSError as exc:
         return None, [Problem("unreadable-file", f"cannot read file: {exc.strerror}", display)]
-    return decode_bytes(data, display)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        return None, [too_large(len(data), max_bytes, display)]
+    return data, []
+
+
+def check_regular(fd: int, display: str, max_bytes: int | None = None) -> Problem | None:
+    """The problem with the opened file ``fd`` when it is not a regular file of at most
+    ``max_bytes``; None when it is fine."""
+    return regular_problem(os.fstat(fd), display, max_bytes)
+
+
+def regular_problem(st: os.stat_result, display: str, max_bytes: int | None = None,
+                    ) -> Problem | None:
+    """:func:`check_regular` on a ``stat`` result."""
+    if stat.S_ISDIR(st.st_mode):
+        return Problem("unreadable-file", "is a folder, not a file", display)
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode)
+                else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+                else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+        return Problem("special-file", f"is {kind}, not a regular file", display,
+                       hint="point pucli at the data file itself; a pipe or a device cannot "
+                            "be read as a data file")
+    if max_bytes is not None and st.st_size > max_bytes:
+        return too_large(st.st_size, max_bytes, display)
+    return None
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks, total = [], 0
+    while total < limit:
+        chunk = os.read(fd, min(1 << 20, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def too_large(size: int, max_bytes: int, display: str) -> Problem:

@@ -13,6 +13,8 @@ fallback) and build the data ourselves, which lets us:
 from __future__ import annotations
 
 import gc
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,9 +25,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from pucli.problems import Problem
 
 try:  # the C composer is 5-10x faster on large plans
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml missing
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 Path_ = tuple[str | int, ...]
 Loc = tuple[int, int, int]  # 1-based line, 1-based col, width in characters
@@ -35,6 +37,50 @@ _T = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_T + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 _constructor = SafeConstructor()
+
+# Plain scalars are typed by the YAML 1.2 core schema, as editors and check-jsonschema
+# read the file, not by PyYAML's YAML 1.1 rules: there ``yes``/``no``/``on``/``off`` are
+# booleans, ``1_000`` and ``0x1F`` numbers, ``1e400`` text, ``2022-06-17`` a date. Here
+# ``yes`` is text (refused where a boolean is expected, with a hint) and a date is text
+# that the models read as YYYY-MM-DD — so pucli and the JSON Schema judge the same values.
+_CORE_NULL = re.compile(r"(?:~|null|Null|NULL|)")
+_CORE_BOOL = {"true": True, "True": True, "TRUE": True,
+              "false": False, "False": False, "FALSE": False}
+_CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_CORE_SPECIAL = {".inf": math.inf, ".Inf": math.inf, ".INF": math.inf,
+                 "+.inf": math.inf, "+.Inf": math.inf, "+.INF": math.inf,
+                 "-.inf": -math.inf, "-.Inf": -math.inf, "-.INF": -math.inf,
+                 ".nan": math.nan, ".NaN": math.nan, ".NAN": math.nan}
+# YAML 1.1 words for booleans, to explain why one is refused (see schema.error_to_problem)
+YAML11_BOOL_WORDS = frozenset({"y", "yes", "n", "no", "on", "off"})
+
+
+def core_scalar(text: str) -> Any:
+    """A plain scalar's value under the YAML 1.2 core schema."""
+    if _CORE_NULL.fullmatch(text):
+        return None
+    if text in _CORE_BOOL:
+        return _CORE_BOOL[text]
+    if _CORE_INT.fullmatch(text):
+        if text.startswith("0o"):
+            return int(text[2:], 8)
+        return int(text[2:], 16) if text.startswith("0x") else int(text)
+    if text in _CORE_SPECIAL:
+        return _CORE_SPECIAL[text]
+    if _CORE_FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+_CORE = _T + "core"  # the tag given to every plain (untagged, unquoted) scalar
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode and implicit[0] and value != "<<":  # '<<': see mapping()
+            return _CORE
+        return super().resolve(kind, value, implicit)
 
 
 @dataclass
@@ -60,7 +106,11 @@ class YamlDoc:
             path = path[:-1]
 
     def line_text(self, line: int) -> str:
-        lines = self.text.splitlines()
+        # The line index is built once: splitting the text for every problem made
+        # validating a large plan with a problem in every entry quadratic.
+        lines = self.__dict__.get("_lines")
+        if lines is None:
+            lines = self.__dict__["_lines"] = self.text.splitlines()
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def problem(self, code: str, message: str, path: Path_, *, hint: str | None = None,
@@ -90,6 +140,7 @@ def format_path(path: Path_) -> str:
 
 class _Abort(Exception):
     def __init__(self, problem: Problem):
+        super().__init__(problem)
         self.problem = problem
 
 
@@ -169,6 +220,8 @@ class _Builder:
         return out
 
     def scalar(self, node: ScalarNode, path: Path_) -> Any:
+        if node.tag == _CORE:
+            return core_scalar(node.value)
         if node.tag not in _SCALAR_TAGS:
             self.bad_tag(node, path)
         try:

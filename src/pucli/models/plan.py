@@ -12,7 +12,18 @@ from typing import Annotated, Literal
 
 from annotated_types import Ge, Le, MinLen
 
-from pucli.models.base import SNAKE_CASE, Acknowledgement, record
+from pucli.models.base import (
+    SNAKE_CASE,
+    Acknowledgement,
+    Bool,
+    Date,
+    DueDate,
+    Float,
+    Id,
+    Int,
+    Name,
+    record,
+)
 
 UnitKind = Literal[
     "county_department",
@@ -30,8 +41,8 @@ Cadence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 
 @record
 class Horizon:
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
 
     def __post_init__(self) -> None:  # run by pydantic after the fields validate
         if self.end < self.start:
@@ -45,18 +56,18 @@ class Reporting:
 
     dispatch: Cadence = "quarterly"
     hearing: Cadence | None = None
-    measure: int | None = None
+    measure: Id | None = None
     quote: str | None = None
     # Days after a period ends before a missing report counts as overdue.
-    grace_days: Annotated[int, Ge(0), Le(366)] = 0
+    grace_days: Annotated[Int, Ge(0), Le(366)] = 0
 
 
 @record
 class Severity:
     """Thresholds for ``pucli overdue``: due soon within N days, long overdue after M."""
 
-    due_soon_days: Annotated[int, Ge(0)] = 14
-    long_overdue_days: Annotated[int, Ge(1)] = 90
+    due_soon_days: Annotated[Int, Ge(0), Le(3660)] = 14
+    long_overdue_days: Annotated[Int, Ge(1), Le(3660)] = 90
 
 
 @record
@@ -64,9 +75,9 @@ class PlanInfo:
     doc_number: str | None = None  # 文号: not every published plan shows one
     title: str
     title_en: str | None = None
-    issuers: list[str] = field(default_factory=list)
-    issued: dt.date | None = None
-    region: str
+    issuers: list[Name] = field(default_factory=list)
+    issued: Date | None = None  # 印发 date, when the published plan shows it
+    region: Name
     horizon: Horizon
     goal_text: str | None = None
     reporting: Reporting = Reporting()
@@ -75,8 +86,8 @@ class PlanInfo:
 
 @record
 class Section:
-    id: Annotated[int, Ge(1)]
-    # the plan's own numeral: "一" (shown "一、"), or as written: "一、", "（一）", "1."
+    id: Id
+    # the plan's own numeral: "一" (shown "（一）"), or as written: "一、", "（一）", "1."
     numeral: str | None = None
     title: str
     title_en: str | None = None
@@ -85,11 +96,11 @@ class Section:
 
 @record
 class Unit:
-    name: Annotated[str, MinLen(1)]
+    name: Annotated[Name, MinLen(1)]
     kind: UnitKind
     name_en: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    members: list[str] = field(default_factory=list)  # of a township_group: who may report
+    aliases: list[Name] = field(default_factory=list)
+    members: list[Name] = field(default_factory=list)  # of a township_group: who may report
 
 
 @record
@@ -97,8 +108,8 @@ class Commitment:
     """A number the plan commits to inside a measure, with the words that say it."""
 
     kind: Annotated[str, SNAKE_CASE]
-    value: float | None = None
-    value_max: float | None = None
+    value: Float | None = None
+    value_max: Float | None = None
     unit: str | None = None
     quote: Annotated[str, MinLen(1)]
     note: str | None = None
@@ -108,17 +119,17 @@ class Commitment:
 class Extension:
     """A moved deadline: the original stays on record so slippage shows."""
 
-    due: dt.date
+    due: DueDate
     reason: Annotated[str, MinLen(1)]
-    granted: dt.date | None = None
+    granted: Date | None = None
 
 
 @record
 class Milestone:
     title: Annotated[str, MinLen(1)]
-    due: dt.date
+    due: DueDate
     due_text: str | None = None  # the plan's own words, e.g. 2023年6月底前
-    unit: str | None = None
+    unit: Name | None = None
     extensions: list[Extension] = field(default_factory=list)
 
     @property
@@ -128,20 +139,20 @@ class Milestone:
 
 @record
 class Measure:
-    id: Annotated[int, Ge(1), Le(999_999)]  # gaps allowed; the plan's own label: ``number``
+    id: Id  # gaps allowed; the plan's own label: ``number``
     number: str | None = None  # the plan's own numbering, shown instead of the id ("3", "（五）")
-    section: Annotated[int, Ge(1)]
+    section: Id
     title: Annotated[str, MinLen(1)]
     title_en: str | None = None
     text: Annotated[str, MinLen(1)]
-    units: list[str] = field(default_factory=list)  # 责任单位 (with ``lead``: the others)
-    lead: list[str] = field(default_factory=list)  # 牵头单位 (several); empty: the first unit
+    units: list[Name] = field(default_factory=list)  # 责任单位 (with ``lead``: the others)
+    lead: list[Name] = field(default_factory=list)  # 牵头单位 (several); empty: the first unit
     leaders: list[str] = field(default_factory=list)  # 责任领导, by name or post
-    and_related: bool = False
+    and_related: Bool = False
     commitments: list[Commitment] = field(default_factory=list)
-    due: dt.date | None = None
+    due: DueDate | None = None
     due_text: str | None = None  # the plan's own words, e.g. 2023年6月底前, 长期坚持
-    ongoing: bool = False  # 长期坚持/持续推进: never overdue; reports still due
+    ongoing: Bool = False  # 长期坚持/持续推进: never overdue; reports still due
     recurring: Cadence | None = None  # 每月/每季度: a report of this measure each period
     extensions: list[Extension] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)

@@ -6,13 +6,23 @@ good: analysts of other regions write it by hand.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import field
 from typing import Annotated, Literal
 
-from annotated_types import Ge, Gt, Lt, MinLen
+from annotated_types import Ge, Gt, Le, Lt, MinLen
 
-from pucli.models.base import SNAKE_CASE, Acknowledgement, record
+from pucli.models.base import (
+    SNAKE_CASE,
+    Acknowledgement,
+    Bool,
+    Date,
+    Float,
+    Id,
+    Level,
+    Name,
+    record,
+)
+from pucli.models.domain import MAX_COUNT, MAX_MULTIPLE, MAX_RATE, MIN_RATE
 from pucli.models.quality import QualitySettings
 
 DEFAULT_METRIC = "total"
@@ -35,21 +45,23 @@ class Source:
 
 @record
 class Point:
-    date: dt.date
+    date: Date
     # None only for a growth target of a flow metric ("GDP +6.2 %"): ``growth`` then holds it.
-    value: Annotated[float, Ge(0)] | None = None
-    metric: str = DEFAULT_METRIC
+    value: Level | None = None
+    metric: Name = DEFAULT_METRIC
     # "target" is binding (力保); "aim" is aspirational (力争). Reporting treats both as targets.
     kind: TargetKind | None = None
-    growth: float | None = None  # the growth rate the plan states for reaching this point
-    increase: float | None = None  # the absolute increase the plan states
+    # the growth rate the plan states for reaching this point
+    growth: Annotated[Float, Gt(MIN_RATE), Lt(MAX_RATE)] | None = None
+    # the absolute increase the plan states
+    increase: Annotated[Float, Ge(-MAX_COUNT), Le(MAX_COUNT)] | None = None
     # what ``increase``/``growth`` count from: the previous figure (default) or the baseline
     increase_from: Literal["previous", "baseline"] | None = None
     direction: Direction = "at_least"
     # for ``about``: how far from ``value`` (or ``growth``) still meets it, in the same terms
-    tolerance: Annotated[float, Ge(0)] | None = None
-    region: str | None = None  # a sub-region's (e.g. a township's) own target
-    derived: bool = False
+    tolerance: Annotated[Float, Ge(0)] | None = None
+    region: Name | None = None  # a sub-region's (e.g. a township's) own target
+    derived: Bool = False
     note: str | None = None
     source: Source | None = None
 
@@ -65,10 +77,10 @@ class Rate:
     """A growth rate the plan states (e.g. 15 % a year over the five-year plan)."""
 
     name: str
-    value: Annotated[float, Gt(-1), Lt(10)]
-    start: dt.date
-    end: dt.date
-    metric: str = DEFAULT_METRIC
+    value: Annotated[Float, Gt(MIN_RATE), Lt(MAX_RATE)]
+    start: Date
+    end: Date
+    metric: Name = DEFAULT_METRIC
     note: str | None = None
     source: Source | None = None
 
@@ -78,13 +90,13 @@ class Metric:
     """A countable series: a built-in one relabelled or annotated, or a region's own."""
 
     name: Annotated[str, SNAKE_CASE]
-    label: str
+    label: Name
     label_en: str | None = None
     unit: str | None = None  # display unit: 户, 家, 吨, 万吨, %, 亿元 … (户: market entities)
     # True: counted per year (output, GDP, investment): each year's figure is compared,
     # not a level at a date.
-    flow: bool = False
-    measures: list[int] = field(default_factory=list)  # the plan's measures that concern it
+    flow: Bool = False
+    measures: list[Id] = field(default_factory=list)  # the plan's measures that concern it
     note: str | None = None
     source: Source | None = None
 
@@ -98,16 +110,17 @@ class Goal:
     """
 
     metric: Annotated[str, SNAKE_CASE]
-    multiple: Annotated[float, Gt(0)] | None = None  # 2 for doubling; None: a programme
-    by: dt.date | None = None
-    measures: list[int] = field(default_factory=list)
+    # 2 for doubling; None: a programme
+    multiple: Annotated[Float, Gt(0), Le(MAX_MULTIPLE)] | None = None
+    by: Date | None = None
+    measures: list[Id] = field(default_factory=list)
     note: str | None = None
     source: Source | None = None
 
 
 @record
 class Targets:
-    region: Annotated[str, MinLen(1)]
+    region: Annotated[Name, MinLen(1)]
     # None: a plan that states no starting count (targets only); paths then start at the
     # first count recorded in actuals.csv.
     baseline: Point | None = None

@@ -55,22 +55,62 @@ def format_problem(p: Problem) -> str:
     lines = [f"{p.location()}: {label}{where}{message_text(p)} [{p.code}]"]
     if p.excerpt is not None and p.line is not None:
         gutter = f"{p.line:>6} | "
-        shown = p.excerpt.replace("\t", " ")
+        shown, col = clip_excerpt(p.excerpt.replace("\t", " "), p.col)
         lines.append(gutter + shown)
-        if p.col is not None:
-            before = cell_width(shown[: p.col - 1])
-            span = shown[p.col - 1: p.col - 1 + p.width] or " "
+        if col is not None:
+            before = cell_width(shown[: col - 1])
+            span = shown[col - 1: col - 1 + min(p.width, EXCERPT_CHARS)] or " "
             lines.append(" " * 7 + "| " + " " * before + "^" * max(cell_width(span), 1))
     if p.hint:
         lines.append(t("  提示：", "  hint: ") + hint_text(p.hint))
     return "\n".join(lines)
 
 
-def format_report_text(report: Report) -> str:
-    """All problems in file order, then a one-line summary."""
-    parts = [format_problem(p) for p in report.sorted()]
-    parts.append(summary_line(report))
+def format_report_text(report: Report, limit: int | None = None) -> str:
+    """The problems in file order (at most ``limit``, errors first: see
+    :func:`format_problems`), then a one-line summary of all of them."""
+    parts = [format_problems(report.sorted(), limit), summary_line(report)]
+    return "\n".join(part for part in parts if part)
+
+
+# At most this many problems are printed as text: a plan with a problem in every one of
+# 5,000 measures printed 10,000 excerpts. Every one is still counted, and listed by JSON.
+MAX_SHOWN = 200
+# An excerpt longer than this is shown as a window around the column: a one-line JSON
+# plan repeated its whole (megabyte) line under every problem.
+EXCERPT_CHARS = 160
+
+
+def format_problems(problems: list[Problem], limit: int | None = None) -> str:
+    """Problems as text, at most ``limit`` (default :data:`MAX_SHOWN`): errors before
+    warnings when some must be left out, shown in the order given, then a line saying
+    how many more there are."""
+    limit = MAX_SHOWN if limit is None else limit
+    shown = problems
+    if len(problems) > limit:
+        chosen = set(map(id, sorted(problems, key=lambda p: not p.is_error)[:limit]))
+        shown = [p for p in problems if id(p) in chosen]
+    parts = [format_problem(p) for p in shown]
+    if len(shown) < len(problems):
+        more, total = len(problems) - len(shown), len(problems)
+        parts.append(t(f"……另有 {more} 个问题未列出（共 {total} 个）；"
+                       "`pucli validate --format json` 列出全部",
+                       f"… and {more} more of {total} problems not shown; "
+                       "`pucli validate --format json` lists them all"))
     return "\n".join(parts)
+
+
+def clip_excerpt(text: str, col: int | None) -> tuple[str, int | None]:
+    """At most :data:`EXCERPT_CHARS` of ``text`` around ``col``; the column within it."""
+    if len(text) <= EXCERPT_CHARS:
+        return text, col
+    start = max(0, min((col or 1) - 1 - EXCERPT_CHARS // 3, len(text) - EXCERPT_CHARS))
+    clipped = text[start:start + EXCERPT_CHARS]
+    if start > 0:
+        clipped = "…" + clipped[1:]
+    if start + EXCERPT_CHARS < len(text):
+        clipped = clipped[:-1] + "…"
+    return clipped, None if col is None else col - start
 
 
 def summary_line(report: Report) -> str:
@@ -90,6 +130,13 @@ def format_report_json(report: Report, files: list[str] | None = None) -> str:
         "warnings": len(report.warnings),
         "notes": len(report.notes),
         "files": files or [],
-        "problems": [p.to_dict() for p in report.sorted()],
+        "problems": [_json_problem(p) for p in report.sorted()],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _json_problem(p: Problem) -> dict[str, object]:
+    data = p.to_dict()
+    if isinstance(data.get("excerpt"), str):
+        data["excerpt"] = clip_excerpt(data["excerpt"], p.col)[0]  # type: ignore[arg-type]
+    return data

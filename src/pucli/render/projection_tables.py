@@ -14,6 +14,7 @@ from pucli.compute.periods import month_index
 from pucli.compute.projection import RATING_SCALE, Projection
 from pucli.compute.regions import RegionRow
 from pucli.i18n import is_english, t
+from pucli.models.domain import annual_rate
 from pucli.models.numbers import figure
 from pucli.render.labels import (
     backtest_note,
@@ -207,7 +208,7 @@ def path_label(path) -> str:
         prev_d, prev = d0, v0
         for d, v in rest:
             years = (month_index(d) - month_index(prev_d)) / 12
-            rate = ((v / prev) ** (1 / years) - 1) * 100 if years > 0 and prev else 0.0
+            rate = annual_rate(prev, v, years) * 100 if years > 0 and prev else 0.0
             steps.append(f"{d} 达到 {v:,.0f}（年均 {rate:+.1f}%）")
             prev_d, prev = d, v
         return f"逐个达到目标值：从 {v0:,.0f}（{d0}）起，" + "，".join(steps)
