@@ -71,6 +71,10 @@ def test_chart_option_writes_a_png(cli, datadir, tmp_path):
 def test_a_method_that_needs_more_points_is_a_usage_problem(cli, datadir):
     code, _, err = cli("project", "--method", "log-linear", "--data", str(datadir))
     assert code == 2
+    assert "方法 log-linear 至少需要 3 个实际数，现有 1 个 [method]" in err
+    code, _, err = cli("--lang", "en", "project", "--method", "log-linear", "--data",
+                       str(datadir))
+    assert code == 2
     assert "method 'log-linear' needs at least 3 actuals; there is 1 [method]" in err
 
 

@@ -57,6 +57,7 @@ MESSAGES: dict[str, list[Pair]] = {
     ],
     "binary-file": [("文件含有 NUL 字节：这是二进制文件，不是文本",
                      "file contains NUL bytes: it is binary, not text")],
+    "hidden-sheet": [("第一个工作表 '{sheet}' 是隐藏的", "the first sheet '{sheet}' is hidden")],
     "special-file": [("这是{kind}，不是普通文件", "is {kind}, not a regular file")],
     "read-only-data": [("内置数据文件夹是只读的", "the bundled data folder is read-only")],
     # YAML
@@ -222,7 +223,10 @@ MESSAGES: dict[str, list[Pair]] = {
         ("未知的列 '{column}'", "unknown column '{column}'"),
         ("{file} 没有列 '{column}'", "{file} has no column '{column}'"),
     ],
-    "duplicate-column": [("列 '{column}' 出现了两次", "column '{column}' appears twice")],
+    "duplicate-column": [("列 '{column}' 出现了两次", "column '{column}' appears twice"),
+                         ("列 '{column}' 出现了两次", "the column '{column}' appears twice"),
+                         ("列 '{a}' 和 '{b}' 都对应 '{target}'",
+                          "the columns '{a}' and '{b}' both give '{target}'")],
     "missing-column": [
         ("缺少必需的列 '{column}'", "missing required column '{column}'"),
         ("没有对应 '{column}' 的列", "no column for '{column}'"),
@@ -260,6 +264,10 @@ MESSAGES: dict[str, list[Pair]] = {
         ("--map '{item}' 不是 源列=目标列 的形式", "--map '{item}' is not SOURCE=COLUMN"),
         ("--map '{item}'：未知的列 '{column}'", "--map '{item}': unknown column '{column}'"),
         ("--map：文件中没有列 '{column}'", "--map: the file has no column '{column}'"),
+        ("--map：'{source}' 映射了两次，分别到 '{a}' 和 '{b}'",
+         "--map: '{source}' is mapped twice, to '{a}' and '{b}'"),
+        ("--map：'{a}' 和 '{b}' 都映射到 '{target}'",
+         "--map: '{a}' and '{b}' are both mapped to '{target}'"),
     ],
     "unknown-sheet": [("没有工作表 '{sheet}'", "no sheet '{sheet}'")],
     # progress.csv
@@ -288,7 +296,19 @@ MESSAGES: dict[str, list[Pair]] = {
     # options and usage
     "usage": [("xlsx 输出需要指定文件", "xlsx output needs a file"),
               ("{detail}", "{detail}")],
-    "method": [("{detail}", "{detail}")],
+    "method": [
+        ("方法 {method} 至少需要 {n} 个实际数，现有 {k} 个",
+         "method '{method}' needs at least {n} actuals; there is {k}"),
+        ("方法 {method} 至少需要 {n} 个实际数，现有 {k} 个",
+         "method '{method}' needs at least {n} actuals; there are {k}"),
+        ("方法 {method} 按增长率计算，需要大于零的实际数；{date} 的实际数为 {value}",
+         "method '{method}' works on growth rates, which need counts above zero; the actual "
+         "of {date} is {value}"),
+        ("seasonal 需要连续的月末数", "seasonal needs consecutive month ends"),
+        ("damped-trend 至少需要 {n} 个间隔规则的实际数（全部为月末、季末或年末）",
+         "damped-trend needs at least {n} regularly spaced actuals (all month ends, or all "
+         "quarter ends, or all year ends)"),
+        ("{detail}", "{detail}")],
     "missing-extra": [("写 .docx 需要 python-docx 包",
                        "writing .docx needs the python-docx package")],
 }
@@ -314,6 +334,9 @@ HINTS: list[Pair] = [
     ("删除这一项，或改正其代码和位置（每条警告的位置后面都写着）",
      "remove the entry, or correct its code and path (shown after each warning's location)"),
     ("是不是 '{x}'？", "did you mean '{x}'?"),
+    ("改用 --method drift（匀速净增），它适用于零值",
+     "use --method drift (constant net increase), which works with zeros"),
+    ("改用 --method {x}", "use --method {x}"),
     ("是不是 {x}？", "did you mean {x}?"),
     ("写举措编号：是不是 {x}？", "write the measure's number: did you mean {x}?"),
     ("改写为 '{x}'", "write '{x}'"),
@@ -492,6 +515,14 @@ HINTS: list[Pair] = [
     ("检查最近的数量及其日期（是否多写或错位了一位数字？），或换一种 --method",
      "check the latest counts and their dates (a misplaced digit?), or choose another "
      "--method"),
+    ("用 --sheet 指定要导入的工作表", "name the sheet to import with --sheet"),
+    ("用 --sheet 指定要导入的工作表（可见的：{sheets}）",
+     "name the sheet to import with --sheet (visible: {sheets})"),
+    ("在 Excel/WPS 中打开并重新另存为 .xlsx", "open it in Excel/WPS and save it again as .xlsx"),
+    ("每个导出列只映射一次", "map each export column once"),
+    ("每个 actuals 列只映射一个导出列", "map one export column to each actuals column"),
+    ("在导出文件中重命名或删除其中一列，或用 --map 指定一列",
+     "rename or remove one of them in the export, or map one with --map"),
     ("指向数据文件本身；管道或设备不能当作数据文件读取",
      "point pucli at the data file itself; a pipe or a device cannot be read as a data file"),
     ("指标：{x}", "metrics: {x}"),

@@ -114,7 +114,8 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
         png = None
         if chart:
             step(t("绘制图表", "drawing the chart"))
-            png, lang = _chart_png(projection)
+            # Word prints the chart: drawn for the A4 text width, sharper on paper
+            png, lang = _chart_png(projection, "a4" if fmt is BriefFormat.docx else None)
         step(t("汇总逾期和进度", "overdue items and status"))
         if final is None:
             final = day > plan.plan.horizon.end
@@ -159,14 +160,14 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
         done(output)
 
 
-def _chart_png(projection) -> tuple[bytes, str]:
+def _chart_png(projection, size: str | None = None) -> tuple[bytes, str]:
     import io
 
     from pucli.render.chart import render_projection_chart
     from pucli.render.fonts import find_cjk_font
 
     buf = io.BytesIO()
-    lang = render_projection_chart(projection, buf, find_cjk_font())
+    lang = render_projection_chart(projection, buf, find_cjk_font(), size)
     return buf.getvalue(), lang
 
 

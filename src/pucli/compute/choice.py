@@ -71,8 +71,8 @@ def fit_method(method: str, series: Series) -> Fit:
     n = len(series)
     if n < MIN_POINTS[method]:
         raise _usage(f"method '{method}' needs at least {MIN_POINTS[method]} actuals; "
-                     f"there {'is' if n == 1 else 'are'} {n}", "use --method "
-                     + " or ".join(m for m, k in MIN_POINTS.items() if 0 < k <= n))
+                     f"there {'is' if n == 1 else 'are'} {n}", "use one of --method "
+                     + ", ".join(m for m, k in MIN_POINTS.items() if 0 < k <= n))
     t = np.array([month_index(d) for d in series.dates])
     y = np.array(series.values, dtype=float)
     if method == "drift":

@@ -29,6 +29,7 @@ from pucli.compute.ledger import LedgerRow, StatusCount, ledger_rows, status_sum
 from pucli.compute.overdue import responsible_units
 from pucli.compute.projection import Projection
 from pucli.loading.consistency import TOLERANCE, years_between
+from pucli.models.domain import compound
 from pucli.models.observations import Series
 from pucli.models.plan import Plan
 from pucli.models.progress import DONE, ProgressEntry
@@ -230,7 +231,7 @@ def plan_inconsistencies(plan: Plan, targets: Targets) -> list[Inconsistency]:
                                                   "date": p.date}))
         if p.growth is not None and prev.value > 0:
             implied = prev.value * (1 + p.growth)
-            if abs(implied - p.value) / p.value > TOLERANCE:
+            if abs(implied - p.value) > TOLERANCE * max(p.value, implied):
                 out.append(Inconsistency("growth", {
                     "start": prev.value, "start_date": prev.date, "growth": p.growth,
                     "implied": implied, "value": p.value, "date": p.date}))
@@ -241,8 +242,8 @@ def plan_inconsistencies(plan: Plan, targets: Targets) -> list[Inconsistency]:
                 if not (rate.start <= start.date < end.date) or start.value <= 0:
                     continue
                 years = years_between(start.date, end.date)
-                implied = start.value * (1 + rate.value) ** years
-                if abs(implied - end.value) / end.value > TOLERANCE:
+                implied = compound(start.value, rate.value, years)
+                if abs(implied - end.value) > TOLERANCE * max(end.value, implied):
                     out.append(Inconsistency("rate-path", {
                         "rate_name": rate.name, "rate": rate.value, "start": start.value,
                         "start_date": start.date, "implied": implied, "value": end.value,

@@ -52,6 +52,15 @@ def parse_mapping(items: list[str]) -> dict[str, str]:
             raise DataError([Problem("bad-map", f"--map '{item}': unknown column '{target}'",
                                      "--map", hint=did_you_mean(target, CANONICAL)
                                      or "columns: " + ", ".join(CANONICAL))])
+        if source in mapping and mapping[source] != target:
+            raise DataError([Problem("bad-map", f"--map: '{source}' is mapped twice, to "
+                                     f"'{mapping[source]}' and '{target}'", "--map",
+                                     hint="map each export column once")])
+        taken = [s for s, t in mapping.items() if t == target and s != source]
+        if taken:
+            raise DataError([Problem("bad-map", f"--map: '{taken[0]}' and '{source}' are both "
+                                     f"mapped to '{target}'", "--map",
+                                     hint="map one export column to each actuals column")])
         mapping[source] = target
     return mapping
 
@@ -100,7 +109,14 @@ def read_source(path: Path, mapping: dict[str, str], sheet: str | None = None,
         if target is None:
             if name:
                 ignored.append(name)
-        elif target not in columns:
+        elif target in columns:  # two export columns for one actuals column: never guess
+            first = names[columns[target]]
+            what = (f"the column '{name}' appears twice" if first == name else
+                    f"the columns '{first}' and '{name}' both give '{target}'")
+            raise DataError([Problem(
+                "duplicate-column", what, f"{where}{header_line}",
+                hint="rename or remove one of them in the export, or map one with --map")])
+        else:
             columns[target] = i
     for source in mapping:
         if source not in names:
@@ -178,7 +194,26 @@ def _read_xlsx(path: Path, display: str, sheet: str | None,
         raise DataError([Problem("unknown-sheet", f"no sheet '{sheet}'", display,
                                  hint="sheets: " + ", ".join(wb.sheetnames))])
     ws = wb[sheet] if sheet else wb.worksheets[0]
-    grid = [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)
-            if any(v is not None and _text(v) != "" for v in row)]
-    wb.close()
+    if sheet is None and getattr(ws, "sheet_state", "visible") != "visible":
+        # a hidden first sheet is not what the person looking at the workbook sees first
+        visible = [w.title for w in wb.worksheets
+                   if getattr(w, "sheet_state", "visible") == "visible"]
+        wb.close()
+        raise DataError([Problem(
+            "hidden-sheet", f"the first sheet '{ws.title}' is hidden", display,
+            hint="name the sheet to import with --sheet"
+                 + (f" (visible: {', '.join(visible)})" if visible else ""))])
+    try:
+        grid = [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True),
+                                                       start=1)
+                if any(v is not None and _text(v) != "" for v in row)]
+    except (ValueError, IndexError, KeyError, TypeError, OverflowError) as exc:
+        # a corrupt cell: a shared-string index out of range, text in a numeric cell …
+        raise DataError([Problem("unreadable-file", f"cannot read workbook: sheet "
+                                 f"'{ws.title}' has a corrupt cell ({type(exc).__name__}: "
+                                 f"{exc})", display,
+                                 hint="open it in Excel/WPS and save it again as .xlsx")]
+                        ) from None
+    finally:
+        wb.close()
     return grid, f"{display}[{ws.title}]:"

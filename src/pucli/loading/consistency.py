@@ -124,7 +124,8 @@ def _check_step(doc: YamlDoc, prev, path, point, base=None) -> list[Problem]:
     ``increase_from`` names: the previous figure (the default) or the baseline."""
     out = []
     years = years_between(prev.date, point.date)
-    if years > 0 and annual_rate(prev.value, point.value, years) >= MAX_RATE:
+    if prev.value > 0 and years > 0 and annual_rate(prev.value, point.value,
+                                                    years) >= MAX_RATE:
         # beyond the domain of a stated rate: compounding it between the two dates would
         # leave the range of numbers projections and charts can hold
         return [doc.problem(
@@ -154,7 +155,7 @@ def _check_step(doc: YamlDoc, prev, path, point, base=None) -> list[Problem]:
             hint=hint))
     if point.growth is not None and start.value > 0:
         implied = start.value * (1 + point.growth)
-        if abs(implied - point.value) / point.value > TOLERANCE:
+        if abs(implied - point.value) > TOLERANCE * max(point.value, implied):
             actual = point.value / start.value - 1
             out.append(doc.problem(
                 "inconsistent-targets",
@@ -176,7 +177,7 @@ def _check_rate(doc: YamlDoc, targets: Targets, i: int) -> list[Problem]:
                 continue
             years = years_between(start.date, end.date)
             implied = compound(start.value, rate.value, years)
-            if abs(implied - end.value) / end.value <= TOLERANCE:
+            if abs(implied - end.value) <= TOLERANCE * max(end.value, implied):
                 continue
             needed = annual_rate(start.value, end.value, years)
             d = max(decimals_of(start.value), decimals_of(end.value))

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, dataclass_transform
 
-from annotated_types import Ge, Gt, Le, MinLen
+from annotated_types import Ge, Le, MinLen
 
 from pucli.models.domain import MAX_COUNT, MAX_ID
 
@@ -141,7 +141,9 @@ Date = Annotated[dt.date, DATE_CHECK]
 DueDate = Annotated[dt.date, DUE_CHECK]  # also a plan phrase (domain.DUE_PHRASE_PARSERS)
 Name = Annotated[str, NAME_CHECK]
 Id = Annotated[int, STRICT, Ge(1), Le(MAX_ID)]  # a measure or section number
-Level = Annotated[float, STRICT, Gt(0), Le(MAX_COUNT)]  # a count a plan grows from or to
+# A count a plan grows from or to: zero is a level (a new kind of firm; i14's projections
+# grow it by net increase), a negative or non-finite one is not.
+Level = Annotated[float, STRICT, Ge(0), Le(MAX_COUNT)]
 
 
 @record

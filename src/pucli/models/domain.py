@@ -38,13 +38,18 @@ MIN_RATE, MAX_RATE = -1.0, 10.0
 
 def annual_rate(start: float, end: float, years: float) -> float:
     """The yearly growth rate taking ``start`` to ``end`` in ``years`` (> 0), computed in
-    logs so that no pair of allowed levels overflows: ``inf`` when beyond float range."""
+    logs so that no pair of allowed levels overflows: ``inf`` when beyond float range
+    (and from a level of zero to any other)."""
+    if start <= 0 or end <= 0:
+        return 0.0 if end == start else (math.inf if end > start else -1.0)
     exponent = (math.log(end) - math.log(start)) / years
     return math.expm1(exponent) if exponent < 700 else math.inf
 
 
 def compound(value: float, rate: float, years: float) -> float:
     """``value × (1 + rate) ** years`` without OverflowError (``inf`` beyond range)."""
+    if value <= 0 or rate <= -1:
+        return value * (1 + rate) ** years if rate > -1 else 0.0
     exponent = math.log(value) + math.log1p(rate) * years
     return math.exp(exponent) if exponent < 700 else math.inf
 

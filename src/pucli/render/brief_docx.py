@@ -24,6 +24,7 @@ from pucli.render.brief_blocks import (
     Paragraph,
     TableBlock,
 )
+from pucli.render.clean import clean_blocks, xml_text
 
 CELL_PAD = 2 * 108 + 30  # Word's default cell margins (108 twips a side) and some slack
 CHART_WIDTH = 0.8  # of the text width
@@ -49,7 +50,7 @@ def write_docx(blocks: list[Block], chart_png: bytes | None, path: Path) -> None
     gb.setup_page(doc)
     gb.setup_styles(doc)
     first = True
-    for b in blocks:
+    for b in clean_blocks(blocks, xml_text):
         _add(doc, b, chart_png, first)
         first = False
     fd, tmp = tempfile.mkstemp(prefix=".pucli-", suffix=".docx", dir=path.parent or ".")

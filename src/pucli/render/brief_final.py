@@ -74,7 +74,7 @@ def _conclusions(ev: Evaluation) -> list[Block]:
           + (f"；{len(ev.targets) - len(judged)} 个目标日期没有实际数，无法判定"
              if len(judged) < len(ev.targets) else ""),
           f"Targets: {len(met)} of {len(ev.targets)} met, {len(judged)} could be judged"
-          + (f"; {len(ev.targets) - len(judged)} have no count on their date"
+          + (f"; no count on the date of {len(ev.targets) - len(judged)}"
              if len(judged) < len(ev.targets) else "")),
         t(f"举措：{measures} 项举措中，牵头单位报告完成 {ev.measures_done} 项"
           f"（{_share(ev.measures_done, measures)}）；{pairs} 个举措×责任单位事项中完成 "
@@ -104,7 +104,9 @@ def _targets(ev: Evaluation) -> list[Block]:
     out: list[Block] = [Heading(t("目标完成情况", "Targets"))]
     rows = []
     for r in ev.targets:
-        gap = "" if r.gap is None else f"{r.gap:+,.0f}（{r.gap / r.value * 100:+.1f}%）"
+        share = None if r.gap is None else r.gap / r.value
+        gap = "" if r.gap is None else t(f"{r.gap:+,.0f}（{share * 100:+.1f}%）",
+                                          f"{r.gap:+,.0f} ({share * 100:+.1f} %)")
         planned = lb.percent(r.planned_cagr)
         if r.stated_rate is not None:
             planned += t(f"（方案 {lb.percent(r.stated_rate, 0)}）",

@@ -12,6 +12,7 @@ from pucli.render.brief_blocks import (
     Paragraph,
     TableBlock,
 )
+from pucli.render.clean import clean_blocks, markdown_text
 
 
 def _cell(text: str) -> str:
@@ -21,7 +22,7 @@ def _cell(text: str) -> str:
 def render_markdown(blocks: list[Block], chart_file: str | None) -> str:
     """Markdown text; ``chart_file`` is the chart's path relative to the .md (None: no chart)."""
     out: list[str] = []
-    for b in blocks:
+    for b in clean_blocks(blocks, markdown_text):
         if isinstance(b, Heading):
             out.append("#" * b.level + " " + b.text)
         elif isinstance(b, Paragraph):

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from pucli.render.clean import markdown_text, xml_text
 from pucli.render.headers import FRACTIONS, header_words
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -71,7 +72,7 @@ def to_plain(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 def to_markdown(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     def cell(v: Any) -> str:
-        return str(_plain(v)).replace("|", "\\|").replace("\n", " ")
+        return markdown_text(str(_plain(v))).replace("|", "\\|").replace("\n", " ")
 
     out = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
@@ -88,6 +89,8 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def _xlsx_value(value: Any) -> Any:
     """A cell value: ISO date text becomes a real date (sortable, filterable in Excel)."""
     value = _plain(value)
+    if isinstance(value, str):
+        value = xml_text(value)  # a vertical tab from Word is no XML character
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)

@@ -81,7 +81,7 @@ def projection_rows(p: Projection, regions: list[RegionRow] | None = None,
         rows.append([p.region, r.date.isoformat(), period_label(p, r.date), _n(r.plan, d),
                      _n(r.plan_rate, d), _n(r.actual, d), _n(r.projection, d), _n(r.low, d),
                      _n(r.high, d), _n(gap, d),
-                     None if gap is None else round(gap / r.plan, 4)])
+                     None if gap is None or not r.plan else round(gap / r.plan, 4)])
     for r in regions or []:
         rows.append([r.region, r.date.isoformat(), period_label(p, r.date), None, None,
                      _n(r.actual, p.decimals), _n(r.projection, p.decimals),
@@ -271,7 +271,7 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
         # compact cells: the whole table fits an 80-column terminal
         interval = f"{_fmt(r.low, d)}–{_fmt(r.high, d)}" if r.low is not None else ""
         row_gap = "" if gap is None or (p.method == "plan" and r.actual is None) else \
-            f"{gap:+,.{d}f} ({gap / r.plan * 100:+.1f}%)"
+            f"{gap:+,.{d}f}" + (f" ({gap / r.plan * 100:+.1f}%)" if r.plan else "")
         cells += [_fmt(r.actual, d), _fmt(r.projection, d), interval, row_gap]
         table.add_row(*cells)
     goals = Table(show_edge=False, pad_edge=False, title=t("目标", "targets"),
