@@ -44,3 +44,19 @@ def test_html_in_a_note_is_text_in_markdown(cli, data_dir, tmp_path):
             "--as-of", "2025-03-31")
     assert r.code == 0, r.err
     assert "<script>" not in (tmp_path / "b.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "md", "json"])
+def test_a_full_disk_is_one_clear_message_for_every_format(data_dir, fmt):
+    """A real process: the traceback came from the interpreter's teardown."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "PUCLI_LANG": "en"}
+    r = subprocess.run([sys.executable, "-m", "pucli", "ledger", "-f", fmt, "-o", "/dev/full",
+                        "--data", str(data_dir)], env=env, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 1 and "No space left on device" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr and "Exception ignored" not in r.stderr, r.stderr

@@ -342,3 +342,17 @@ def test_an_english_form_collects_the_same(tmp_path, cli):
     measure = measure_in_row(tmp_path / "forms" / "县工信局.xlsx", 6)
     assert (data / "progress.csv").read_text(encoding="utf-8").splitlines()[-1] == \
         f"2025-03-30,{measure},县工信局,blocked,20,synthetic,"
+
+
+def test_validate_checks_the_collection_log(demo, cli, english):
+    data, _forms = demo
+    with open(data / "collection.csv", "a", encoding="utf-8") as fh:
+        fh.write("2025Q1,县发改委,sent,2025-03-20,x.xlsx,\n2025Q1,县发改局,lost,2025-3-1,,\n")
+    result = cli("validate", "--data", data)
+    assert result.code == 1
+    lines = [line for line in result.err.splitlines() + result.out.splitlines()
+             if line.startswith(str(data / "collection.csv")) or "collection.csv:" in line]
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "row 38, unit: unknown unit '县发改委' [unknown-unit]",
+        "row 39, event: unknown event 'lost' [unknown-event]",
+        "row 39, date: '2025-3-1' is not a date [invalid-date]"]

@@ -223,12 +223,12 @@ def test_steady_or_noisy_growth_is_not_a_level_shift():
 # -- defect 8: a zero count without --method is no "--method" error -------------------------
 
 def test_a_zero_count_projects_by_net_increase(cli, minimal):
-    s = Series((D(2021), D(2022), D(2023)), (0.0, 30, 50))
-    p = project_counts(targets((D(2021), 0.0), 100.0), s)
+    s = Series((D(2022), D(2023), D(2024)), (0.0, 30, 50))
+    p = project_counts(targets((D(2021), 10.0), 100.0), s)
     assert p.method == "drift" and "zero" in p.reason
-    assert p.rows[-1].projection == pytest.approx(50 + 25 * 2)  # +25 a year
+    assert p.rows[-1].projection == pytest.approx(50 + 25)  # +25 a year, to end-2025
     with pytest.raises(DataError, match="counts above zero"):
-        project_counts(targets((D(2021), 0.0), 100.0), s, method="log-linear")
+        project_counts(targets((D(2021), 10.0), 100.0), s, method="log-linear")
     (minimal / "actuals.csv").write_text(
         "date,total\n2021-12-31,0\n2022-12-31,30\n2023-12-31,50\n", encoding="utf-8")
     code, out, err = cli("--lang", "en", "project", "--data", minimal)

@@ -282,6 +282,7 @@ MESSAGES: dict[str, list[Pair]] = {
                       "the form was sent with {rows} rows; rows were added, removed or moved")],
     "identity-changed": [("这一行的标识单元格被改动过",
                           "an identifying cell of this row was changed")],
+    "unknown-event": [("未知的事件 '{event}'", "unknown event '{event}'")],
     "not-on-form": [("这一行不是表中的事项", "this row is not one of the form's items")],
     "missing-status": [("这一行已填写，但没有填状态", "the row is filled in but has no status")],
     "date-before-period": [("报送日期 {date} 早于本期 {period} 的开始（{start}）",

@@ -16,9 +16,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from pucli.loading import dataset
 from pucli.loading.csvfile import append_records, locked_for_append, read_csv
 from pucli.loading.datadir import DataDir
-from pucli.problems import DataError
+from pucli.models.plan import Plan
+from pucli.problems import DataError, Problem
+from pucli.suggest import did_you_mean
 
 COLLECTION = "collection.csv"
 EVENTS = ("sent", "returned")
@@ -113,3 +116,36 @@ def collection_state(events: list[Event], as_of: dt.date,
         elif e.event == "returned" and e.unit not in state.returned:
             state.returned[e.unit] = e.date
     return state if state.sent else None
+
+
+def check_collection(datadir: DataDir, plan: Plan | None, _targets, today: dt.date,
+                     ) -> list[Problem]:
+    """The checker ``pucli validate`` runs on collection.csv: the header, then each row's
+    event, date and unit, located."""
+    table, problems = read_csv(datadir.file(COLLECTION), datadir.display(COLLECTION),
+                               REQUIRED, OPTIONAL)
+    if table is None:
+        return problems
+    index = plan.unit_index() if plan is not None else None
+    for row in table.rows:
+        v = row.values
+        if v["event"] not in EVENTS:
+            problems.append(table.problem("unknown-event", f"unknown event '{v['event']}'",
+                                          row, "event", hint="use one of sent, returned"))
+        try:
+            if dt.date.fromisoformat(v["date"]) > today:
+                problems.append(table.problem(
+                    "future-date", f"date {v['date']} is in the future (today is {today})",
+                    row, "date"))
+        except ValueError:
+            problems.append(table.problem("invalid-date", f"'{v['date']}' is not a date", row,
+                                          "date", hint="write dates as YYYY-MM-DD, e.g. "
+                                          "2025-03-31"))
+        if index is not None and v["unit"] not in index:
+            problems.append(table.problem("unknown-unit", f"unknown unit '{v['unit']}'", row,
+                                          "unit", hint=did_you_mean(v["unit"], index)
+                                          or "see `pucli units` for the registry"))
+    return problems
+
+
+dataset.OBSERVATION_CHECKERS.append((COLLECTION, check_collection))

@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from pucli.loading import (
     actuals,  # noqa: F401
+    collection,  # noqa: F401
     progress,  # noqa: F401
 )

@@ -176,4 +176,9 @@ def write_xlsx(path: str, sheets: dict[str, tuple[Sequence[str], Sequence[Sequen
         ws.print_title_rows = "1:1"
         if columns:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
-    wb.save(path)
+    # Built in memory, then written in one go: a full disk fails the write with one clear
+    # error, not inside zipfile, whose half-closed archive printed a traceback at exit.
+    buf = io.BytesIO()
+    wb.save(buf)
+    with open(path, "wb") as fh:
+        fh.write(buf.getvalue())
