@@ -511,7 +511,7 @@ HINTS: list[Pair] = [
     ("写整数，不带小数点", "write a whole number, without a decimal point"),
     ("日期写作 YYYY-MM-DD，而不是秒数或天数",
      "write the date as YYYY-MM-DD, not as a number of seconds or days"),
-    ("写一个数，例如 7961 或 0.15", "write a number, e.g. 7961 or 0.15"),
+    ("写一个数，例如 1250 或 0.15", "write a number, e.g. 1250 or 0.15"),
     ("对照方案原文核对该数字及其日期", "check the figure and its date against the plan's text"),
     ("检查最近的数量及其日期（是否多写或错位了一位数字？），或换一种 --method",
      "check the latest counts and their dates (a misplaced digit?), or choose another "
