@@ -246,3 +246,5 @@ ACCEPTED.add("fullwidth_digits")
 ACCEPTED.add("net_change_mismatch")
 # The Chinese status words pucli prints (已完成, 推进中 …) are read as their codes.
 ACCEPTED.add("chinese_status")
+# Issue 11: ids need not run 1..n (a partial transcription keeps the plan's own numbers).
+ACCEPTED.add("id_gap")

@@ -16,8 +16,23 @@ def test_bundled_data_is_valid_with_the_two_paths_warning(cli, data_dir):
     assert r.out == ""
 
 
+def test_strict_passes_on_the_bundled_data_once_its_warning_is_acknowledged(cli, data_dir):
+    r = cli("--lang", "en", "validate", "--data", data_dir, "--strict")
+    assert r.code == 0, r.err
+    assert "note: rates[0].value" in r.err and "0 errors, 0 warnings, 1 acknowledged note" in r.err
+
+
 def test_strict_fails_on_warnings(cli, data_dir):
+    """Without its acknowledgement the plan's own two-paths warning fails --strict, and the
+    acknowledgement left behind when the warning goes away is itself a warning."""
+    path = data_dir / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("\nacknowledge:")] + "\n", encoding="utf-8")
     assert cli("validate", "--data", data_dir, "--strict").code == 1
+    path.write_text(text.replace("at: rates[0].value", "at: rates[0].start"), encoding="utf-8")
+    r = cli("--lang", "en", "validate", "--data", data_dir, "--strict")
+    assert r.code == 1 and "[stale-acknowledgement]" in r.err
+    assert "0 errors, 2 warnings" in r.err
 
 
 def test_json_is_the_library_report(cli, data_dir):
@@ -76,6 +91,22 @@ def test_usage_error_exits_2(cli):
 def test_version(cli):
     r = cli("--version")
     assert r.code == 0 and r.out.startswith("pucli ")
+
+
+def test_the_shipped_ci_sample_passes_on_the_shipped_data(cli, data_dir):
+    """examples/ci/github-actions.yml runs exactly these pucli commands; on the shipped
+    data (a copy of data/) each must exit 0."""
+    import re
+    from pathlib import Path
+
+    workflow = (Path(__file__).resolve().parent.parent / "examples" / "ci"
+                / "github-actions.yml").read_text(encoding="utf-8")
+    commands = re.findall(r"- run: pucli (.+)", workflow)
+    assert commands, "the sample runs pucli"
+    for command in commands:
+        args = [str(data_dir) if a == "data" else a for a in command.split()]
+        r = cli(*args)
+        assert r.code == 0, (command, r.err)
 
 
 def test_every_example_folder_validates(cli):

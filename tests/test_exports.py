@@ -87,5 +87,5 @@ def test_a_large_piped_table_is_plain_text(cli, data_dir, monkeypatch):
     r = cli("measures", "--data", data_dir)
     assert r.code == 0
     first = r.out.splitlines()[0]
-    assert first.split()[:3] == ["id", "section", "title"]
+    assert first.split()[:4] == ["id", "number", "section", "title"]
     assert "┃" not in r.out and "县行政审批局" in r.out

@@ -55,7 +55,7 @@ def test_every_bad_row_is_reported_with_its_location(english, tmp_path):
         "actuals.csv:4:12: row 4, total: total 'many' is not a number [not-a-number]\n"
         "     4 | 2022-03-31,many,,,,,\n"
         "       |            ^^^^\n"
-        "  hint: write a whole number, e.g. 7961")
+        "  hint: write a whole number, e.g. 1250")
     net = problems[-1]
     assert net.message == ("total rose by +528 since 2021-12-31 (line 2), "
                            "but new − cancelled = 600 − 100 = +500")

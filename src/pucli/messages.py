@@ -27,6 +27,7 @@ MESSAGES: dict[str, list[Pair]] = {
     "unreadable-file": [
         ("无法读取文件：{reason}", "cannot read file: {reason}"),
         ("这是文件夹，不是文件", "is a folder, not a file"),
+        ("这是文件，不是文件夹", "is a file, not a folder"),
         ("无法读取工作簿：{reason}", "cannot read workbook: {reason}"),
     ],
     "file-too-large": [("文件大小 {size} MiB，pucli 不读取超过 {limit} MiB 的文件",
@@ -89,8 +90,17 @@ MESSAGES: dict[str, list[Pair]] = {
         ("无法读取 '{value}'：{detail}", "cannot read '{value}': {detail}"),
         ("{detail}（实际为 {got}）", "{detail} (got {got})"),
         ("{detail}", "{detail}"),
+        ("tolerance 只适用于 direction: about", "tolerance applies only to direction: about"),
+        ("只有 township_group 才有 members", "only a township_group has members"),
+        ("举措需要责任单位（units 或 lead）", "a measure needs its units (or lead)"),
+        ("这一项需要 value（增长目标可以只写 growth）",
+         "a figure needs a value (or, for a growth target, growth)"),
     ],
     "invalid-date": [
+        ("无法把 '{value}' 读成期限", "cannot read '{value}' as a deadline"),
+        ("'{value}' 没有说是哪一年，而方案跨越多年",
+         "'{value}' does not say which year, and the plan spans several years"),
+        ("'{value}' 不是日期：节点需要一个日期", "'{value}' is not a date: a milestone needs one"),
         ("'{value}' 不是真实存在的日期（{detail}）", "'{value}' is not a real date ({detail})"),
         ("'{value}' 不是日期", "'{value}' is not a date"),
         ("'{value}' 不是 YYYY-MM-DD 形式的日期", "'{value}' is not a date in the form YYYY-MM-DD"),
@@ -175,6 +185,32 @@ MESSAGES: dict[str, list[Pair]] = {
          "the targets imply two paths: {start} ({start_date}) growing {rate} a year reaches "
          "{implied} by {end_date}, not {end}; reaching {end2} from {start2} takes {needed} "
          "a year"),
+        ("{a} + {b} = {sum}，不等于 {value}（按基数起算，increase_from: baseline）",
+         "{a} + {b} = {sum}, not {value}, counting from the baseline (increase_from: baseline)"),
+        ("{a} + {b} = {sum}，不等于 {value}（按上一个数起算，increase_from: previous）",
+         "{a} + {b} = {sum}, not {value}, counting from the previous figure "
+         "(increase_from: previous)"),
+        ("{a} × (1 + {rate}) = {implied}，不等于 {value}（实际为 {actual}；按基数起算，"
+         "increase_from: baseline）",
+         "{a} × (1 + {rate}) = {implied}, not {value} (that is {actual}), counting from the "
+         "baseline (increase_from: baseline)"),
+        ("{a} × (1 + {rate}) = {implied}，不等于 {value}（实际为 {actual}；按上一个数起算，"
+         "increase_from: previous）",
+         "{a} × (1 + {rate}) = {implied}, not {value} (that is {actual}), counting from the "
+         "previous figure (increase_from: previous)"),
+    ],
+    # issue 11: regional targets, acknowledgements, nested sections, pucli init
+    "file-exists": [("文件已存在；pucli init 从不覆盖文件",
+                     "file exists; pucli init never overwrites")],
+    "section-cycle": [("部分 {id} 嵌套在自身之内", "section {id} is nested inside itself")],
+    "regions-do-not-add-up": [
+        ("'{metric}' 各地区 {date} 的目标合计为 {sum}，不等于全域目标 {total}（{names}）",
+         "the regional targets of '{metric}' for {date} add up to {sum}, not the whole "
+         "region's {total} ({names})"),
+    ],
+    "stale-acknowledgement": [
+        ("acknowledge[{i}] 确认的 {code}（位置 {at}）已不再出现",
+         "acknowledge[{i}] names {code} at {at}, which no longer occurs"),
     ],
     # CSV files
     "csv-syntax": [
@@ -279,6 +315,25 @@ MESSAGES: dict[str, list[Pair]] = {
 }
 
 HINTS: list[Pair] = [
+    ("换一个新文件夹，或先把这个文件移走", "choose a new folder, or move the file away"),
+    ("写一个新的或已有的文件夹", "name a new or existing folder"),
+    ("写日期（2023-06-30）或方案原文的说法：{x}",
+     "write a date (2023-06-30) or the plan's words: {x}"),
+    ("每个举措一个编号；方案自己的序号写在 'number'",
+     "give each measure its own id; the plan's own numbering goes in 'number'"),
+    ("parent 写上一级标题，例如（一）的上一级是 二、",
+     "parent names the enclosing heading, e.g. 二、 for （一）"),
+    ("先在 units: 中登记每个成员", "register each member under units: first"),
+    ("设置 kind: township_group，或删除 members", "set kind: township_group, or remove members"),
+    ("已确认：{x}", "acknowledged: {x}"),
+    ("按基数起算时成立：如果方案的增量是从基数算起，加上 'increase_from: baseline'",
+     "it holds counting from the baseline: if the plan counts the increase from there, add "
+     "'increase_from: baseline'"),
+    ("逐个核对各地区的数；如果方案本身就留有未分配到地区的部分，在 acknowledge: 下确认这条警告",
+     "check each region's figure; if the plan itself leaves part of the total unassigned, "
+     "acknowledge this warning under acknowledge:"),
+    ("删除这一项，或改正其代码和位置（每条警告的位置后面都写着）",
+     "remove the entry, or correct its code and path (shown after each warning's location)"),
     ("是不是 '{x}'？", "did you mean '{x}'?"),
     ("改用 --method drift（匀速净增），它适用于零值",
      "use --method drift (constant net increase), which works with zeros"),
@@ -379,8 +434,11 @@ HINTS: list[Pair] = [
     ("`pucli project` 会同时给出两种解读；如果方案本身如此，无需修改",
      "both readings are shown by `pucli project`; no change is needed if the plan itself "
      "says so"),
-    ("写整数，例如 7961", "write a whole number, e.g. 7961"),
-    ("市场主体数量是整数", "counts of entities are whole numbers"),
+    ("写整数，例如 1250", "write a whole number, e.g. 1250"),
+    ("计数是整数；在 metrics[].unit 中声明了 %、万吨、亿元等单位的指标可以有小数",
+     "counts are whole numbers; a metric declared with a unit such as %, 万吨 or 亿元 "
+     "(metrics[].unit) may have decimals"),
+    ("按小数写，例如 4.5", "write the figure as a decimal, e.g. 4.5"),
     ("数量不能小于零", "counts cannot be below zero"),
     ("期末日期写作 YYYY-MM-DD，例如 2022-12-31",
      "write the period end as YYYY-MM-DD, e.g. 2022-12-31"),
@@ -453,7 +511,7 @@ HINTS: list[Pair] = [
     ("写整数，不带小数点", "write a whole number, without a decimal point"),
     ("日期写作 YYYY-MM-DD，而不是秒数或天数",
      "write the date as YYYY-MM-DD, not as a number of seconds or days"),
-    ("写一个数，例如 7961 或 0.15", "write a number, e.g. 7961 or 0.15"),
+    ("写一个数，例如 1250 或 0.15", "write a number, e.g. 1250 or 0.15"),
     ("对照方案原文核对该数字及其日期", "check the figure and its date against the plan's text"),
     ("检查最近的数量及其日期（是否多写或错位了一位数字？），或换一种 --method",
      "check the latest counts and their dates (a misplaced digit?), or choose another "
@@ -604,6 +662,10 @@ HELP: list[Pair] = [
     ("这一类市场主体的数量（三类之和即总数）。",
      "Count of this kind of market entity (the three kinds make up the total)."),
     ("写入的文件夹。", "Folder to write into."),
+    ("新的方案文件夹。", "The new plan folder."),
+    ("一个指标：total、enterprises、gdp … 或其中文名称（默认：每个有目标的指标）。",
+     "One metric: total, enterprises, gdp, … or its Chinese label (default: every metric "
+     "with a target)."),
     ("要转换为 UTF-8 的数据文件。", "The data file to convert to UTF-8."),
     ("文件原来的编码（默认：自动识别 GBK/GB18030、UTF-16、UTF-32）。",
      "Its encoding (default: detect GBK/GB18030, UTF-16, UTF-32)."),
@@ -715,6 +777,9 @@ COMMAND_HELP: dict[str, str] = {
     "": "把县级政策方案变成可核对、可跟踪、可预测的数据。\n\n"
         "退出码：0 正常；1 数据无效或写入被拒绝；2 用法错误（选项或选项值不对）；"
         "3 发现逾期事项（加 --fail 时）；70 内部错误。",
+    "init": "新建方案文件夹：写入带注释、可通过校验的 measures.yaml 和 targets.yaml 模板，"
+            "以及只有表头的 actuals.csv 和 progress.csv。从不覆盖已有文件。\n\n"
+            "示例：pucli init data && pucli validate --data data",
     "validate": "检查每个数据文件：结构、交叉引用、数字是否一致。\n\n"
                 "以编译器的格式（文件:行:列）报告每个文件中的每个问题；全部无误时退出码 0，"
                 "有任何无效之处（加 --strict 时有任何警告）时退出码 1。\n\n"
@@ -729,10 +794,11 @@ COMMAND_HELP: dict[str, str] = {
     "show": "完整显示一项举措：原文、责任单位、量化承诺、期限。\n\n示例：pucli show 44",
     "units": "责任矩阵：每个单位牵头和配合的举措。\n\n"
              "示例：pucli units --format csv --excel -o units.csv",
-    "project": "对照方案目标预测市场主体总数（或 --metric 指定的指标）。\n\n"
+    "project": "对照方案目标预测每个有目标的指标（或 --metric 指定的指标）。\n\n"
                "按年末（实际数按月时按月末）列出规划路径的两种解读、实际数、带 80% 区间的预测"
                "和差距；"
-               "再列出每个目标的评级及其依据，以及仍需的年均增长。\n\n"
+               "再列出每个目标的评级及其依据，以及仍需的年均增长。每个指标用它自己的单位，"
+               "并按目标的方向（不低于、不超过、左右）评级。\n\n"
                "示例：pucli project --as-of 2023-06-30 --chart docs/project.png",
     "backtest": "用实际数对每种预测方法做滚动起点回测（MAPE，以及相对朴素预测的 MASE）。\n\n"
                 "从每个起点出发，每种方法用此前的实际数预测之后 --horizon 个实际数；"
@@ -790,7 +856,7 @@ COMMAND_HELP: dict[str, str] = {
     "actuals add": "向 actuals.csv 追加一个观测数（先检查，再追加）。\n\n"
                    "不加 --metric 时为市场主体总数；加上时为该指标的数量（例如 --metric high_tech，"
                    "或其中文名称 高新技术企业）。\n\n"
-                   "示例：pucli actuals add 2022-12-31 7961 --source \"县市场监管局 2022年报\"",
+                   "示例：pucli actuals add 2022-12-31 1250 --source \"县市场监管局 2022年报\"",
     "actuals import": "从登记统计导出文件（CSV 或 .xlsx）导入多行。\n\n"
                       "每一行都像 `pucli validate` 检查 actuals.csv 那样检查；合格的行一次写入，"
                       "每个被拒绝的行都报告原因。有任何行被拒绝时退出码 1。--metric 给出每一行的"

@@ -45,7 +45,7 @@ def add(
     Without --metric the count is the total of market entities; with it, the count of
     that metric (e.g. --metric high_tech, or its Chinese label 高新技术企业).
 
-    Example: pucli actuals add 2022-12-31 7961 --source "县市场监管局 2022年报"
+    Example: pucli actuals add 2022-12-31 1250 --source "县市场监管局 2022年报"
     """
     from pucli.i18n import t
     from pucli.loading.actuals_write import Origin, append_actuals

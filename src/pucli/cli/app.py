@@ -25,6 +25,7 @@ HELP = ("Turn a county policy plan into data that can be checked, tracked and pr
 # Every command: name → (module in pucli.cli, function). A sub-app's function is None and
 # the module's ``app`` is added. Listed in the order `pucli --help` shows them.
 COMMANDS: dict[str, tuple[str, str | None]] = {
+    "init": ("init", "init"),
     "validate": ("validate", "validate"),
     "schema": ("validate", "schema"),
     "recode": ("validate", "recode"),

@@ -90,6 +90,7 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
     from pucli.models.metrics import metric_registry
     from pucli.render.brief_blocks import brief_blocks
     from pucli.render.console import stderr_console
+    from pucli.render.metric_sections import metric_section
     from pucli.render.progress import steps
 
     if fmt is BriefFormat.docx:
@@ -103,10 +104,13 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
         targets = open_targets(folder)
         # the registry from the targets already read, not a second read of targets.yaml
         actuals = open_actuals(folder, registry=metric_registry(targets.metrics))
-        series = actuals.whole(as_of=day)
+        # the headline covers the first metric with a target; each other one a section
+        metrics = targets.metrics_with_targets() or ["total"]
         entries = open_progress(folder, plan)
         step(t("预测", "projecting"))
-        projection = project_counts(targets, series, day)
+        projection, *others = [project_counts(targets, actuals.whole(m, as_of=day), day,
+                                              metric=m) for m in metrics]
+        series = actuals.whole(projection.metric, as_of=day)
         png = None
         if chart:
             step(t("绘制图表", "drawing the chart"))
@@ -120,11 +124,13 @@ def _write(fmt: BriefFormat, output: Path | None, day: dt.date, since: dt.date |
 
             evaluation = build_evaluation(plan, targets, series, projection, entries, day,
                                           since)
+            evaluation.extra_sections += [metric_section(p) for p in others]
             evaluation.extra_sections += _extra_sections(targets, actuals, day)
             blocks = evaluation_blocks(evaluation)
         else:
             result = build_brief(plan, projection, entries, day, since,
                                  collection_state(read_events(folder), day))
+            result.extra_sections += [metric_section(p) for p in others]
             result.extra_sections += _extra_sections(targets, actuals, day)
             blocks = brief_blocks(result)
     if chart and lang == "en" and not is_english():

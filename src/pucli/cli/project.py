@@ -55,18 +55,21 @@ def project(
     chart_size: Annotated[str | None, typer.Option(
         "--chart-size", help="slide (1920×1080), a4 (the text width of an A4 page, 300 dpi) "
         "or WIDTHxHEIGHT in pixels, e.g. 1280x720.", show_default=False)] = None,
-    metric: MetricOption = "total",
+    metric: Annotated[str | None, typer.Option(
+        "--metric", help="One metric: total, enterprises, gdp, … or its Chinese label "
+        "(default: every metric with a target).", show_default=False)] = None,
     format: FormatOption = ListFormat.table,
     output: OutputOption = None,
     excel: ExcelOption = False,
     headers: HeadersOption = None,
     data: DataOption = None,
 ) -> None:
-    """Project the count of market entities (or of --metric) against the plan's targets.
+    """Project each metric with a target (or --metric) against the plan's targets.
 
     Year-end rows (month ends when the actuals are monthly) with both readings of the
     plan's path, the actuals, the projection with an 80 % interval and the gap; then each
-    target with its rating and the rule behind it, and the growth still required.
+    target with its rating and the rule behind it, and the growth still required. Each
+    metric in its own unit, read as its targets say (at least, at most, about).
 
     Example: pucli project --as-of 2023-06-30 --chart docs/project.png
     """
@@ -91,16 +94,26 @@ def project(
     targets = open_targets(folder)
     # the registry from the targets already read, not a second read of targets.yaml
     actuals = open_actuals(folder, registry=metric_registry(targets.metrics))
-    name = _metric(targets, metric)
-    result = project_counts(targets, actuals.whole(name, as_of=when), when,
-                            None if method is None else method.value, name)
-    regions = None
-    if actuals.regions(name):
-        _, regions = project_regions(targets, actuals, when,
-                                     None if method is None else method.value, name)
-    _emit(result, regions, format, output, excel, headers)
+    names = [_metric(targets, metric)] if metric is not None else \
+        (targets.metrics_with_targets() or ["total"])
+    results = []
+    for name in names:
+        result = project_counts(targets, actuals.whole(name, as_of=when), when,
+                                None if method is None else method.value, name)
+        regions = None
+        if actuals.regions(name):
+            _, regions = project_regions(targets, actuals, when,
+                                         None if method is None else method.value, name)
+        results.append((result, regions))
+    if len(results) == 1:
+        _emit(*results[0], format, output, excel, headers)
+    else:
+        _emit_many(results, format, output, excel, headers)
     if chart is not None:
-        _draw(result, chart, chart_size)
+        for result, _ in results:
+            _draw(result, chart if len(results) == 1
+                  else chart.with_name(f"{chart.stem}-{result.metric}{chart.suffix}"),
+                  chart_size)
 
 
 def _metric(targets, text: str) -> str:
@@ -118,6 +131,24 @@ def _emit(result, regions, format: ListFormat, output: Path | None, excel: bool,
     emit_listing(format, columns, rows, lambda: pt.projection_table(result, regions), output, excel,
                  json_data=pt.projection_json(result, regions), sheet="projection",
                  headers=headers)
+
+
+def _emit_many(results, format: ListFormat, output: Path | None, excel: bool,
+               headers=None) -> None:
+    """Several metrics: one section each in a table; csv/md/xlsx rows led by the metric;
+    json ``{"projections": [...]}`` with one object each, as for a single metric."""
+    from pucli.render import projection_tables as pt
+
+    columns, rows = [], []
+    for result, regions in results:
+        cols, part = pt.projection_rows(result, regions)
+        columns = ["metric", *cols]
+        rows += [[result.metric, *r] for r in part]
+    emit_listing(format, columns, rows,
+                 lambda: pt.projection_tables(results), output,
+                 excel, json_data={"projections": [pt.projection_json(r, g)
+                                                   for r, g in results]},
+                 sheet="projection", headers=headers)
 
 
 def _draw(result, chart: Path, size: str | None = None) -> None:

@@ -42,7 +42,7 @@ def filter_measures(plan: Plan, unit: str | None = None, section: int | None = N
     for m in plan.measures:
         if section is not None and m.section != section:
             continue
-        if wanted and wanted not in {index.get(u, u) for u in m.units}:
+        if wanted and wanted not in {index.get(u, u) for u in m.responsible}:
             continue
         if needle and not any(needle in (s or "").lower()
                               for s in (m.title, m.text, m.title_en)):
@@ -69,10 +69,11 @@ def responsibility_matrix(plan: Plan) -> list[UnitLoad]:
     leads: dict[str, list[int]] = {u.name: [] for u in plan.units}
     supports: dict[str, list[int]] = {u.name: [] for u in plan.units}
     for m in plan.measures:
-        for pos, name in enumerate(m.units):
+        lead = {index.get(u, u) for u in m.lead_units}
+        for name in m.responsible:
             canonical = index.get(name)
             if canonical is None:
                 continue
-            (leads if pos == 0 else supports)[canonical].append(m.id)
+            (leads if canonical in lead else supports)[canonical].append(m.id)
     rows = [UnitLoad(u.name, u.kind, leads[u.name], supports[u.name]) for u in plan.units]
     return sorted(rows, key=lambda r: (-len(r.leads), -r.total, r.name))

@@ -215,11 +215,16 @@ def unit_finals(plan: Plan, entries: list[ProgressEntry], as_of: dt.date) -> lis
 def plan_inconsistencies(plan: Plan, targets: Targets) -> list[Inconsistency]:
     """What in the plan's own figures and dates does not agree (see the module doc)."""
     out: list[Inconsistency] = []
-    points = sorted([targets.baseline, *targets.baselines, *targets.targets],
+    # levels of the whole region only: no baseline (day one), a growth-only target or a
+    # township's own target has no place in this chain (issue 11)
+    points = sorted([p for p in (targets.baseline, *targets.baselines, *targets.targets)
+                     if p is not None and p.value is not None and not p.region],
                     key=lambda p: (p.metric, p.date))
     for prev, p in zip(points, points[1:], strict=False):
         if prev.metric != p.metric:
             continue
+        if p.increase_from == "baseline":  # "净增…" counted from the base year
+            prev = targets.baseline_for(p.metric) or prev
         if p.increase is not None and abs(prev.value + p.increase - p.value) > 0.5:
             out.append(Inconsistency("increase", {"start": prev.value, "start_date": prev.date,
                                                   "increase": p.increase, "value": p.value,

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pucli.compute.overdue import latest_reports, responsible_units
+from pucli.compute.overdue import latest_reports, lead_units, responsible_units, with_members
 from pucli.models.plan import Plan
 from pucli.models.progress import DONE, STATUSES, ProgressEntry
 
@@ -27,6 +27,11 @@ class LedgerRow:
     lead: bool
     latest: ProgressEntry | None
     title_en: str | None = None
+    number: str = ""  # the plan's own item number (Measure.number)
+
+    @property
+    def label(self) -> str:
+        return self.number or str(self.measure)
 
     @property
     def status(self) -> str:
@@ -36,17 +41,18 @@ class LedgerRow:
 def ledger_rows(plan: Plan, entries: Iterable[ProgressEntry], *, unit: str | None = None,
                 section: int | None = None, as_of: dt.date | None = None) -> list[LedgerRow]:
     """One row per measure and responsible unit, in plan order, lead unit first."""
-    latest = latest_reports(entries, as_of)
+    latest = with_members(latest_reports(entries, as_of), plan)
     index = plan.unit_index()
     rows = []
     for m in plan.measures:
         if section is not None and m.section != section:
             continue
-        for pos, u in enumerate(responsible_units(plan, m, index)):
+        leads = lead_units(m, index)
+        for u in responsible_units(plan, m, index):
             if unit is not None and u != unit:
                 continue
-            rows.append(LedgerRow(m.id, m.title, m.section, u, pos == 0, latest.get((m.id, u)),
-                                  m.title_en))
+            rows.append(LedgerRow(m.id, m.title, m.section, u, u in leads, latest.get((m.id, u)),
+                                  m.title_en, m.number or ""))
     return rows
 
 
@@ -57,6 +63,7 @@ class StatusCount:
     group: str
     label: str
     counts: dict[str, int] = field(default_factory=dict)
+    heading: str = ""  # a section's numeral and title as the plan prints them ("（一）…")
 
     @property
     def total(self) -> int:
@@ -80,7 +87,7 @@ def status_summary(plan: Plan, rows: Iterable[LedgerRow], by: str = "unit",
         else:
             key, label = r.unit, r.unit
         g = groups.setdefault(key, StatusCount(key, label, dict.fromkeys(
-            (*STATUSES, NO_REPORT), 0)))
+            (*STATUSES, NO_REPORT), 0), plan.heading(r.section) if by == "section" else ""))
         g.counts[r.status] += 1
     out = list(groups.values())
     if by == "section":
@@ -91,6 +98,8 @@ def status_summary(plan: Plan, rows: Iterable[LedgerRow], by: str = "unit",
 def never_reported(plan: Plan, entries: Iterable[ProgressEntry]) -> list[str]:
     """Units responsible for some measure that have no entry in the ledger at all."""
     reported = {e.unit for e in entries}
+    # a township group has reported when one of its members has (members report for it)
+    reported |= {g for g, members in plan.members().items() if reported & set(members)}
     index = plan.unit_index()
     responsible = {u for m in plan.measures for u in responsible_units(plan, m, index)}
     return [u.name for u in plan.units if u.name in responsible and u.name not in reported]

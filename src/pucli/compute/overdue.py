@@ -57,6 +57,12 @@ class LateItem:
     last_status: str | None
     last_percent: float | None
     title_en: str | None = None
+    number: str = ""  # the plan's own item number (Measure.number), "" when it has none
+
+    @property
+    def label(self) -> str:
+        """How the plan numbers the measure: its ``number``, else the id."""
+        return self.number or str(self.measure)
 
     @property
     def slipped_days(self) -> int:
@@ -96,7 +102,29 @@ def responsible_units(plan: Plan, measure: Measure, index: dict[str, str] | None
     """The measure's units as registry names, lead first, each once (``index``: the
     plan's :meth:`~Plan.unit_index`, passed by callers looping over many measures)."""
     index = plan.unit_index() if index is None else index
-    return list(dict.fromkeys(index.get(u, u) for u in measure.units))
+    return list(dict.fromkeys(index.get(u, u) for u in measure.responsible))
+
+
+def lead_units(measure: Measure, index: dict[str, str]) -> set[str]:
+    """The registry names of the measure's lead units."""
+    return {index.get(u, u) for u in measure.lead_units}
+
+
+def with_members(latest: dict[tuple[int, str], ProgressEntry], plan: Plan,
+                 ) -> dict[tuple[int, str], ProgressEntry]:
+    """``latest`` where a township group's entry is the latest report of the group or of
+    any of its members (a member may report for the group)."""
+    groups = plan.members()
+    if not groups:
+        return latest
+    out = dict(latest)
+    measures = {m for m, _ in latest}
+    for group, members in groups.items():
+        for m in measures:
+            found = [e for e in (latest.get((m, u)) for u in [group, *members]) if e]
+            if found:
+                out[(m, group)] = max(found, key=lambda e: e.sort_key())
+    return out
 
 
 def late_items(plan: Plan, entries: Iterable[ProgressEntry], as_of: dt.date, *,
@@ -111,13 +139,14 @@ def late_items(plan: Plan, entries: Iterable[ProgressEntry], as_of: dt.date, *,
     """
     soon = plan.plan.severity.due_soon_days if due_soon_days is None else due_soon_days
     long_days = plan.plan.severity.long_overdue_days
-    latest = latest_reports(entries, as_of)
+    latest = with_members(latest_reports(entries, as_of), plan)
     index = plan.unit_index()
     out: list[LateItem] = []
     for m in plan.measures:
         if section is not None and m.section != section:
             continue
         units = responsible_units(plan, m, index)
+        leads = lead_units(m, index)
         lead_entry = latest.get((m.id, units[0]))
         if lead_entry is not None and lead_entry.status == DONE:
             continue
@@ -135,10 +164,10 @@ def late_items(plan: Plan, entries: Iterable[ProgressEntry], as_of: dt.date, *,
                 if kind == "report" and last is not None and last.date >= original:
                     continue  # reported in (or since) the period: ``original`` is its start
                 out.append(LateItem(
-                    m.id, m.title, m.section, u, u == units[0], kind, item,
+                    m.id, m.title, m.section, u, u in leads, kind, item,
                     due, due if kind == "report" else original, days, sev,
                     last.date if last else None, last.status if last else None,
-                    last.percent if last else None, m.title_en))
+                    last.percent if last else None, m.title_en, m.number or ""))
     return _one_report_per_unit(out) if one_report_per_unit else out
 
 
@@ -156,12 +185,14 @@ def _deadlines(plan: Plan, m: Measure, as_of: dt.date, index: dict[str, str],
         who = [index.get(ms.unit, ms.unit)] if ms.unit else units
         out.append((_effective(ms.due, ms.extensions), ms.due, "milestone", ms.title, who))
     reporting = plan.plan.reporting
-    period = last_due_period(as_of, reporting.dispatch, reporting.grace_days)
-    final = period_containing(plan.plan.horizon.end, reporting.dispatch)
+    cadence = m.recurring or reporting.dispatch  # 每月/每季度 in the measure: its own schedule
+    period = last_due_period(as_of, cadence, reporting.grace_days)
+    final = period_containing(plan.plan.horizon.end, cadence)
     if period.start > final.start:  # after the horizon, the plan's last report stays due
         period = final
-    for p in (period, next_period(period, reporting.dispatch)):
-        if plan.plan.issued <= p.start <= plan.plan.horizon.end:
+    issued = plan.plan.issued or plan.plan.horizon.start
+    for p in (period, next_period(period, cadence)):
+        if issued <= p.start <= plan.plan.horizon.end:
             out.append((report_due(p, reporting.grace_days), p.start, "report",
                         p.label, units))
     return out

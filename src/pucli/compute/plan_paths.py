@@ -1,11 +1,11 @@
 """The plan's path in its two readings, as counts at any date.
 
 - **targets** reading: from the baseline through each target in turn, growing at a
-  constant rate between consecutive points (Pu County: 6,472 → 7,961 at +23 %, then
-  12.2 % a year on to 11,236).
+  constant rate between consecutive points (e.g. 1,000 → 1,230 at +23 %, then
+  12.2 % a year on to 1,737 three years later).
 - **rate** reading (one per stated rate): the targets up to the last point before the
-  final target, then compounding at the stated rate (Pu County: 7,961 at end-2022, then
-  15 % a year, reaching 12,108 by end-2025 — more than the 11,236 target).
+  final target, then compounding at the stated rate (e.g. 1,230 at the first target, then
+  15 % a year, reaching 1,871 three years later — more than the 1,737 target).
 """
 
 from __future__ import annotations

@@ -27,8 +27,11 @@ from pucli.compute.periods import month_end, month_ends, month_index
 from pucli.compute.plan_paths import Path, plan_paths
 from pucli.compute.sdg_progress import CagrProgress, cagr_category, disagreement
 from pucli.compute.shifts import Shift, level_shifts, without_shifts
+from pucli.compute.target_checks import check_growth, check_level, shown_decimals
+from pucli.i18n import t
 from pucli.models.domain import MAX_COUNT, annual_rate
 from pucli.models.metrics import metric_registry
+from pucli.models.numbers import figure
 from pucli.models.observations import Series
 from pucli.models.targets import DEFAULT_METRIC, Targets
 from pucli.problems import DataError, Problem
@@ -63,6 +66,10 @@ class TargetCheck:
     high: float | None
     rating: str
     rule: str
+    # which side meets the target (targets[].direction) and, for "about", how far
+    direction: str = "at_least"
+    tolerance: float | None = None
+    measure: str = "level"  # "growth": a flow's growth target; value and expected are rates
     indicative: str = ""  # why the rating is only indicative ("" when it is not)
     cagr: CagrProgress | None = None  # the SDG CAGR-ratio category beside the rating
     cagr_note: str = ""  # why the two verdicts differ ("" when they agree)
@@ -118,6 +125,10 @@ class Projection:
     metric_label_en: str = ""
     # Every actual the projection used (the rows show only period ends): for the chart.
     observed: tuple[tuple[dt.date, float], ...] = ()
+    unit: str = ""  # display unit (metrics[].unit); "" for market entities (户)
+    decimals: int = 0  # decimals to show: as the plan writes its figures
+    flow: bool = False  # a figure per year (metrics[].flow)
+    start: tuple[dt.date, float] | None = None  # what the required growth counts from
     method_rule: str = DEFAULT_RULE
     shifts: list[ShiftEffect] = field(default_factory=list)
 
@@ -147,10 +158,15 @@ def project_counts(targets: Targets, series: Series, as_of: dt.date | None = Non
     # Without a target of its own, a metric is projected to the plan's horizon (last target).
     horizon = goals[-1].date if goals else max((t.date for t in targets.targets), default=None)
     rows = _rows(series, paths, fit, chosen, horizon, monthly, base.date if base else None)
+    info = metric_registry(targets.metrics).get(metric)
+    flow = bool(info and info.flow)
+    decimals = shown_decimals(targets, metric, info.unit if info else None)
     notes = []
     if latest is None:
-        notes.append("no actuals recorded; growth is measured from the baseline "
-                     f"{base.value:,.0f} ({base.date})" if base else "no actuals recorded")
+        notes.append(t(f"尚无实际数：增长从基数 {figure(base.value, decimals)}（{base.date}）算起",
+                       f"no counts recorded yet; growth is measured from the baseline "
+                       f"{figure(base.value, decimals)} ({base.date})") if base
+                     else t("尚无实际数", "no counts recorded yet"))
     start = latest or ((base.date, base.value) if base else None)
     required = net_new = None
     if start and goals and goals[-1].date > start[0]:
@@ -158,19 +174,24 @@ def project_counts(targets: Targets, series: Series, as_of: dt.date | None = Non
         if start[1] > 0:  # a level of zero grows at no rate (i14: a straight line)
             required = annual_rate(start[1], goals[-1].value, months / 12)
         net_new = (goals[-1].value - start[1]) / months
-    checks = [_check(g.date, g.value, g.kind, series, fit, chosen) for g in goals]
-    if base is not None and latest is not None:
-        checks = [_with_cagr(c, (base.date, base.value), latest) for c in checks]
+    checks = [_check(g.date, g.value, g.kind, series, fit, chosen)
+              if g.direction == "at_least" and not flow
+              else check_level(g, series, fit, flow, decimals) for g in goals]
+    if base is not None and latest is not None:  # the CAGR category reads "at least" levels
+        checks = [_with_cagr(c, (base.date, base.value), latest)
+                  if c.direction == "at_least" and c.measure == "level" else c for c in checks]
+    checks = sorted(checks + [check_growth(g, series, fit)
+                              for g in targets.growth_targets(metric)], key=lambda c: c.date)
     notes += _goal_notes(targets, metric, goals)
     if chosen == "damped-trend" and (left := regular_note(series)):
         notes.append(left)
     shifts = _shift_effects(series, fit, chosen, horizon)
-    info = metric_registry(targets.metrics).get(metric)
     return Projection(series.name or targets.region, metric, as_of,
                       "month" if monthly else "year", chosen, METHODS[chosen], reason, paths,
                       rows, checks, latest, required, net_new, notes,
                       info.label if info else metric, info.label_en if info else metric,
                       tuple(zip(series.dates, series.values, strict=True)),
+                      (info.unit or "") if info else "", decimals, flow, start,
                       shifts=shifts)
 
 
@@ -214,13 +235,18 @@ def _goal_notes(targets: Targets, metric: str, goals: list) -> list[str]:
         if g.by in derived:
             continue
         what = f"× {g.multiple:g}" if g.multiple else "a programme"
-        missing = [w for w, ok in (("a baseline", targets.baseline_for(metric)),
-                                   ("a date", g.by)) if not ok]
-        out.append(f"the plan's goal for {metric}: {what}{quote}; relative, with "
-                   f"{' and '.join(missing) or 'no number'} not stated, so no target value")
-    if not goals and not out:
-        out.append(f"the plan states no target for {metric}: the projection is shown "
-                   "without a rating")
+        what_zh = f"× {g.multiple:g}" if g.multiple else "一项计划"
+        missing = [w for w, ok in ((("基数", "a baseline"), targets.baseline_for(metric)),
+                                   (("日期", "a date"), g.by)) if not ok]
+        out.append(t(f"方案对 {metric} 的目标：{what_zh}{quote}；是相对目标，未给出"
+                     f"{'和'.join(w[0] for w in missing) or '数字'}，因此没有目标值",
+                     f"the plan's goal for {metric}: {what}{quote}; relative, with "
+                     f"{' and '.join(w[1] for w in missing) or 'no number'} not stated, so no "
+                     "target value"))
+    if not goals and not out and not targets.growth_targets(metric):
+        out.append(t(f"方案没有给出 {metric} 的目标：只显示预测，不评级",
+                     f"the plan states no target for {metric}: the projection is shown "
+                     "without a rating"))
     return out
 
 

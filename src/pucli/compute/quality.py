@@ -204,7 +204,7 @@ def quality_periods(actuals: Actuals, region: str = "", as_of: dt.date | None = 
         rows = _summed(actuals)
     rows = [r for r in rows if as_of is None or r.date <= as_of]
     out: list[Period] = []
-    for prev, r in zip([None, *rows[:-1]], rows, strict=True):
+    for prev, r in zip([None, *rows], rows, strict=False):  # no rows: no periods
         counts = {k: getattr(r, k) if getattr(r, k) is not None else kinds.get((k, r.date))
                   for k in KINDS}
         out.append(Period(r.date, r.total, counts["enterprises"],
@@ -360,8 +360,11 @@ def quality_summary(actuals: Actuals, region: str = "", as_of: dt.date | None = 
     periods = quality_periods(actuals, region, as_of)
     notes = []
     if not periods:
-        notes.append("no total rows in actuals.csv" + (f" for region {region}" if region
-                                                      else ""))
+        from pucli.i18n import t
+
+        where = t(f"（地区 {region}）", f" for region {region}") if region else ""
+        notes.append(t(f"尚无实际数：actuals.csv 中没有总数行{where}",
+                       f"no counts recorded yet: no total rows in actuals.csv{where}"))
     flags = find_flags(periods, settings, assessment_dates or [])
     return QualitySummary(region or name, as_of, periods[-1].date if periods else None, periods,
                           structure_indicators(periods, settings),

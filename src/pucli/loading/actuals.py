@@ -31,6 +31,7 @@ from pucli.loading.datadir import ACTUALS, DataDir
 from pucli.loading.dataset import OBSERVATION_CHECKERS
 from pucli.models.domain import DomainError, parse_date
 from pucli.models.metrics import BUILTIN, MetricInfo, metric_registry, resolve_metric
+from pucli.models.numbers import is_count_unit
 from pucli.models.observations import (
     COUNT_COLUMNS,
     KINDS,
@@ -84,9 +85,11 @@ def _parse_count(table: CsvTable, row: CsvRow, column: str) -> tuple[int | None,
             fraction = False
         if fraction:
             return None, table.problem("not-whole", f"{column} {text} is not a whole number",
-                                       row, column, hint="counts of entities are whole numbers")
+                                       row, column, hint="counts are whole numbers; a metric "
+                                       "declared with a unit such as %, 万吨 or 亿元 "
+                                       "(metrics[].unit) may have decimals")
         return None, table.problem("not-a-number", f"{column} '{text}' is not a number",
-                                   row, column, hint="write a whole number, e.g. 7961")
+                                   row, column, hint="write a whole number, e.g. 1250")
     digits = (match["plain"] or match["grouped"]).replace(",", "")
     if len(digits.lstrip("0")) > MAX_COUNT_DIGITS:
         return None, table.problem("too-large", f"{column} has {len(digits)} digits, more "
@@ -98,6 +101,21 @@ def _parse_count(table: CsvTable, row: CsvRow, column: str) -> tuple[int | None,
         return None, table.problem("negative-count", f"{column} {text} is negative", row,
                                    column, hint="counts cannot be below zero")
     return number, None
+
+
+_AMOUNT = re.compile(r"(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?)")
+
+
+def _parse_amount(table: CsvTable, row: CsvRow, column: str,
+                  ) -> tuple[float | None, Problem | None]:
+    """A figure of a metric that is not a count (%, 万吨, 亿元): decimals as written."""
+    text = row.values.get(column, "")
+    if text == "" or _COUNT.fullmatch(text):
+        return _parse_count(table, row, column)
+    if _AMOUNT.fullmatch(text) is None:
+        return None, table.problem("not-a-number", f"{column} '{text}' is not a number",
+                                   row, column, hint="write the figure as a decimal, e.g. 4.5")
+    return float(text.replace(",", "")), None
 
 
 def _parse_date(table: CsvTable, row: CsvRow, today: dt.date,
@@ -153,9 +171,12 @@ def parse_actuals(table: CsvTable, today: dt.date,
         row_problems += found
         metric, found = _parse_metric(table, row, registry)
         row_problems += found
-        counts: dict[str, int | None] = {}
+        counts: dict[str, float | None] = {}
+        info = registry.get(metric)
+        whole = info is None or is_count_unit(info.unit)  # 户, 家 …: counts are whole
         for column in COUNT_COLUMNS:
-            counts[column], problem = _parse_count(table, row, column)
+            parse = _parse_count if whole or column != "total" else _parse_amount
+            counts[column], problem = parse(table, row, column)
             if problem:
                 row_problems.append(problem)
         if counts["total"] is None and "total" in row.values and row.values["total"] == "":
@@ -210,7 +231,8 @@ def _check_series(table: CsvTable, rows: list[Actual]) -> list[Problem]:
     for r in sorted(rows, key=lambda r: (r.key, r.date, r.line)):
         prev = previous.get(r.key)
         previous[r.key] = r
-        if prev is None or prev.date == r.date or r.new is None or r.cancelled is None:
+        if (prev is None or prev.date == r.date or r.new is None or r.cancelled is None
+                or not isinstance(r.total, int) or not isinstance(prev.total, int)):
             continue
         change, net = r.total - prev.total, r.new - r.cancelled
         if change != net:

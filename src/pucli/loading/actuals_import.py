@@ -3,7 +3,7 @@
 Source columns are matched to actuals.csv columns by ``--map SOURCE=COLUMN`` or by
 having the column's own name; other columns are ignored (and listed). Values are
 normalised the way exports write them: Excel dates, ``2022/12/31``, ``2022年12月`` (the
-month end), ``7,961`` and ``7961.0``.
+month end), ``1,250`` and ``1250.0``.
 """
 
 from __future__ import annotations

@@ -27,6 +27,23 @@ def _check_sections(plan: Plan, doc: YamlDoc) -> list[Problem]:
             out.append(doc.problem("duplicate-id", f"section id {section.id} appears twice",
                                    ("sections", i, "id"), hint="give each section its own id"))
         seen.add(section.id)
+    parents = {s.id: s.parent for s in plan.sections}
+    for i, section in enumerate(plan.sections):
+        if section.parent is None:
+            continue
+        if section.parent not in parents:
+            out.append(doc.problem("unknown-section", f"section {section.parent} does not exist",
+                                   ("sections", i, "parent"),
+                                   hint=f"sections are {', '.join(map(str, sorted(parents)))}"))
+            continue
+        up, steps = section.parent, 0
+        while up is not None and up != section.id and steps <= len(parents):
+            up, steps = parents.get(up), steps + 1
+        if up == section.id:
+            out.append(doc.problem("section-cycle",
+                                   f"section {section.id} is nested inside itself",
+                                   ("sections", i, "parent"),
+                                   hint="parent names the enclosing heading, e.g. 二、 for （一）"))
     return out
 
 
@@ -48,9 +65,21 @@ def _check_registry(plan: Plan, doc: YamlDoc) -> list[Problem]:
                     f"alias '{alias}' of '{unit.name}' already names '{owner[alias]}'",
                     ("units", i, "aliases", j), hint="an alias must name only one unit"))
             owner.setdefault(alias, unit.name)
-    used = {u for m in plan.measures if m for u in m.units}
+    used = {u for m in plan.measures if m for u in m.responsible}
     index = plan.unit_index()
     used_names = {index.get(u) for u in used}
+    for i, unit in enumerate(plan.units):
+        for j, member in enumerate(unit.members):
+            if member not in index:
+                out.append(doc.problem("unknown-unit", f"unknown unit '{member}'",
+                                       ("units", i, "members", j),
+                                       hint=did_you_mean(member, index) or
+                                       "register each member under units: first"))
+            used_names.add(index.get(member))
+        if unit.members and unit.kind != "township_group":
+            out.append(doc.problem("invalid-value", "only a township_group has members",
+                                   ("units", i, "members"),
+                                   hint="set kind: township_group, or remove members"))
     for i, unit in enumerate(plan.units):
         if unit.name not in used_names:
             out.append(doc.problem("unused-unit",
@@ -69,22 +98,20 @@ def _check_measures(plan: Plan, doc: YamlDoc) -> list[Problem]:
         if m is None:  # failed the schema; already reported
             continue
         base = ("measures", i)
+        # ids need not run 1..n (a partial transcription leaves gaps); each is used once
         if ids[m.id] > 1:
             out.append(doc.problem("duplicate-id", f"measure id {m.id} appears {ids[m.id]} times",
-                                   base + ("id",), hint="measure ids run 1, 2, 3 … once each"))
-        elif m.id != i + 1:
-            out.append(doc.problem(
-                "id-sequence", f"measure id {m.id} where {i + 1} is expected",
-                base + ("id",),
-                hint="ids run from 1 without gaps, in the plan's order; renumber or restore "
-                     "the missing measure"))
+                                   base + ("id",), hint="give each measure its own id; the "
+                                   "plan's own numbering goes in 'number'"))
         if m.section not in sections:
             out.append(doc.problem("unknown-section", f"section {m.section} does not exist",
                                    base + ("section",),
                                    hint=f"sections are {', '.join(map(str, sorted(sections)))}"))
         seen: set[str] = set()
-        for j, name in enumerate(m.units):
-            path = base + ("units", j)
+        named = [(("lead", j), name) for j, name in enumerate(m.lead)]
+        named += [(("units", j), name) for j, name in enumerate(m.units) if name not in m.lead]
+        for where, name in named:
+            path = base + where
             canonical = index.get(name)
             if canonical is None:
                 out.append(doc.problem("unknown-unit", f"unknown unit '{name}'", path,
@@ -136,7 +163,7 @@ def _check_deadlines(plan: Plan, doc: YamlDoc, i: int, index: dict[str, str],
                 out.append(doc.problem("unit-not-responsible",
                                        f"'{ms.unit}' is not responsible for measure {m.id}",
                                        path + ("unit",),
-                                       hint="choose one of: " + ", ".join(m.units)))
+                                       hint="choose one of: " + ", ".join(m.responsible)))
     issued = plan.plan.issued if plan.plan else None
     for path, due, extensions in checks:
         if issued and due is not None and due < issued:

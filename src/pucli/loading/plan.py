@@ -6,8 +6,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from pucli.loading.acknowledge import apply_acknowledgements
 from pucli.loading.consistency import check_targets
 from pucli.loading.crossref import check_plan
+from pucli.loading.due_phrases import resolve_due_phrases
 from pucli.loading.schema import validate, validate_model
 from pucli.loading.textfile import MAX_YAML_BYTES, read_text
 from pucli.loading.yamldoc import YamlDoc, parse_yaml
@@ -16,14 +18,17 @@ from pucli.models.targets import Targets
 from pucli.problems import Problem
 
 
-def load_yaml_model(path: Path, display: str, model):
-    """Read, parse and validate one YAML file: ``(model | None, doc | None, problems)``."""
+def load_yaml_model(path: Path, display: str, model, prepare=None):
+    """Read, parse and validate one YAML file: ``(model | None, doc | None, problems)``.
+    ``prepare(data, doc)`` may rewrite the parsed data before the schema, with problems."""
     text, problems = read_text(path, display, MAX_YAML_BYTES)
     if text is None:
         return None, None, problems
     doc, problems = parse_yaml(text, display)
     if doc is None:
         return None, None, problems
+    if prepare is not None:
+        problems = problems + prepare(doc.data, doc)
     obj, schema_problems = validate_model(doc, model)
     return obj, doc, problems + schema_problems
 
@@ -34,9 +39,11 @@ def load_plan(path: Path, display: str | None = None) -> tuple[Plan | None, list
     When some entries fail the schema, the others are still cross-checked, so one run
     reports an unknown unit in measure 3 alongside a typo in measure 7.
     """
-    plan, doc, problems = load_yaml_model(path, display or str(path), Plan)
+    plan, doc, problems = load_yaml_model(path, display or str(path), Plan,
+                                          resolve_due_phrases)
     if plan is not None and doc is not None:
         problems += check_plan(plan, doc)
+        problems = apply_acknowledgements(problems, plan.acknowledge, doc)
     elif doc is not None and isinstance(doc.data, dict):
         partial = _partial_plan(doc.data)
         if partial is not None:
@@ -76,6 +83,7 @@ def load_targets(path: Path, display: str | None = None) -> tuple[Targets | None
     targets, doc, problems = load_yaml_model(path, display or str(path), Targets)
     if targets is not None and doc is not None:
         problems += check_targets(targets, doc)
+        problems = apply_acknowledgements(problems, targets.acknowledge, doc)
     return targets, problems
 
 

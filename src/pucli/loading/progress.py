@@ -74,8 +74,11 @@ class EntryChecker:
         self.plan, self.today = plan, today
         self.index = plan.unit_index() if index is None else index
         self.measures = {m.id: m for m in plan.measures}
-        self.responsible = {m.id: {self.index.get(u, u) for u in m.units}
+        groups = plan.members()
+        self.responsible = {m.id: {self.index.get(u, u) for u in m.responsible}
                             for m in plan.measures}
+        for units in self.responsible.values():  # a township group's members report for it
+            units.update(self.index.get(x, x) for g in list(units) for x in groups.get(g, ()))
         self._dates: dict[str, tuple[dt.date | None, list[Issue]]] = {}
         self._pairs: dict[tuple[str, str], tuple[int | None, str | None, list[Issue]]] = {}
         self._percents: dict[str, tuple[float | None, list[Issue]]] = {}
@@ -137,7 +140,7 @@ class EntryChecker:
                                 f"entry dated {date}, after today ({self.today})",
                                 "date a report on the day it was made; check the year and "
                                 "month"))
-        elif date < self.plan.plan.issued:
+        elif self.plan.plan.issued is not None and date < self.plan.plan.issued:
             issues.append(Issue("date", "before-plan",
                                 f"entry dated {date}, before the plan was issued "
                                 f"({self.plan.plan.issued})", severity="warning"))
@@ -186,7 +189,7 @@ class EntryChecker:
             issues.append(Issue("unit", "unit-not-responsible",
                                 f"'{canonical}' is not responsible for measure {measure_id}",
                                 "units responsible for it: "
-                                + ", ".join(self.measures[measure_id].units)))
+                                + ", ".join(self.measures[measure_id].responsible)))
         return canonical
 
 

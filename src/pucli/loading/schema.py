@@ -128,7 +128,7 @@ def _quoted_number_hint(value: str) -> str:
     try:
         float(value)
     except ValueError:
-        return "write a number, e.g. 7961 or 0.15"
+        return "write a number, e.g. 1250 or 0.15"
     return f"write the number without quotes ({value.strip()}, not '{value}')"
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, dataclass_transform
 
-from annotated_types import Ge, Le
+from annotated_types import Ge, Le, MinLen
 
 from pucli.models.domain import MAX_COUNT, MAX_ID
 
@@ -144,3 +144,14 @@ Id = Annotated[int, STRICT, Ge(1), Le(MAX_ID)]  # a measure or section number
 # A count a plan grows from or to: zero is a level (a new kind of firm; i14's projections
 # grow it by net increase), a negative or non-finite one is not.
 Level = Annotated[float, STRICT, Ge(0), Le(MAX_COUNT)]
+
+
+@record
+class Acknowledgement:
+    """A warning the data file keeps on purpose: ``code`` at ``at`` (the path a warning
+    names, e.g. ``rates[0].value``), and ``reason`` why it stands (e.g. the plan's own two
+    figures). Validation shows that warning as a note, so ``--strict`` can pass."""
+
+    code: Annotated[str, MinLen(1)]
+    at: Annotated[str, MinLen(1)]
+    reason: Annotated[str, MinLen(1)]

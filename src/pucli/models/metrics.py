@@ -19,6 +19,8 @@ class MetricInfo:
     label: str  # Chinese
     label_en: str
     note: str = ""
+    unit: str | None = None  # display unit; None: 户 (market entities and their kinds)
+    flow: bool = False  # a figure per year (output, GDP), not a level at a date
 
 
 BUILTIN_METRICS: tuple[MetricInfo, ...] = (
@@ -42,7 +44,8 @@ def metric_registry(declared: list | None = None) -> dict[str, MetricInfo]:
         base = registry.get(m.name)
         registry[m.name] = MetricInfo(m.name, m.label, m.label_en or (base.label_en if base
                                                                        else m.name),
-                                      m.note or "")
+                                      m.note or "", getattr(m, "unit", None),
+                                      getattr(m, "flow", False))
     return registry
 
 

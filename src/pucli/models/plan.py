@@ -12,12 +12,26 @@ from typing import Annotated, Literal
 
 from annotated_types import Ge, Le, MinLen
 
-from pucli.models.base import SNAKE_CASE, Bool, Date, DueDate, Float, Id, Int, Name, record
+from pucli.models.base import (
+    SNAKE_CASE,
+    Acknowledgement,
+    Bool,
+    Date,
+    DueDate,
+    Float,
+    Id,
+    Int,
+    Name,
+    record,
+)
 
 UnitKind = Literal[
     "county_department",
+    "district_department",  # 区直部门
+    "city_department",  # 市直部门
     "vertical_branch",
     "township",
+    "township_group",  # 相关乡镇, 各街道: a group whose ``members`` may report for it
     "party_body",
     "people_organisation",
     "outside_organisation",
@@ -37,7 +51,8 @@ class Horizon:
 
 @record
 class Reporting:
-    """How often progress is dispatched and heard (measure 44 of the Pu County plan)."""
+    """How often progress is dispatched and heard (a plan's 调度/汇报 clause, e.g.
+    "每季度召开例会调度一次")."""
 
     dispatch: Cadence = "quarterly"
     hearing: Cadence | None = None
@@ -57,11 +72,11 @@ class Severity:
 
 @record
 class PlanInfo:
-    doc_number: str
+    doc_number: str | None = None  # 文号: not every published plan shows one
     title: str
     title_en: str | None = None
     issuers: list[Name] = field(default_factory=list)
-    issued: Date
+    issued: Date | None = None  # 印发 date, when the published plan shows it
     region: Name
     horizon: Horizon
     goal_text: str | None = None
@@ -72,9 +87,11 @@ class PlanInfo:
 @record
 class Section:
     id: Id
+    # the plan's own numeral: "一" (shown "（一）"), or as written: "一、", "（一）", "1."
     numeral: str | None = None
     title: str
     title_en: str | None = None
+    parent: Annotated[int, Ge(1)] | None = None  # the enclosing section (二、 → （一）)
 
 
 @record
@@ -83,6 +100,7 @@ class Unit:
     kind: UnitKind
     name_en: str | None = None
     aliases: list[Name] = field(default_factory=list)
+    members: list[Name] = field(default_factory=list)  # of a township_group: who may report
 
 
 @record
@@ -110,6 +128,7 @@ class Extension:
 class Milestone:
     title: Annotated[str, MinLen(1)]
     due: DueDate
+    due_text: str | None = None  # the plan's own words, e.g. 2023年6月底前
     unit: Name | None = None
     extensions: list[Extension] = field(default_factory=list)
 
@@ -120,21 +139,46 @@ class Milestone:
 
 @record
 class Measure:
-    id: Id
+    id: Id  # gaps allowed; the plan's own label: ``number``
+    number: str | None = None  # the plan's own numbering, shown instead of the id ("3", "（五）")
     section: Id
     title: Annotated[str, MinLen(1)]
     title_en: str | None = None
     text: Annotated[str, MinLen(1)]
-    units: Annotated[list[Name], MinLen(1)]
+    units: list[Name] = field(default_factory=list)  # 责任单位 (with ``lead``: the others)
+    lead: list[Name] = field(default_factory=list)  # 牵头单位 (several); empty: the first unit
+    leaders: list[str] = field(default_factory=list)  # 责任领导, by name or post
     and_related: Bool = False
     commitments: list[Commitment] = field(default_factory=list)
     due: DueDate | None = None
+    due_text: str | None = None  # the plan's own words, e.g. 2023年6月底前, 长期坚持
+    ongoing: Bool = False  # 长期坚持/持续推进: never overdue; reports still due
+    recurring: Cadence | None = None  # 每月/每季度: a report of this measure each period
     extensions: list[Extension] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
 
+    def __post_init__(self) -> None:  # run by pydantic after the fields validate
+        if not self.units and not self.lead:
+            raise ValueError("a measure needs its units (or lead)")
+
+    @property
+    def responsible(self) -> list[str]:
+        """Every responsible unit as written, lead units first, each once."""
+        return list(dict.fromkeys([*self.lead, *self.units]))
+
     @property
     def lead_unit(self) -> str:
-        return self.units[0]
+        return self.lead[0] if self.lead else self.units[0]
+
+    @property
+    def lead_units(self) -> list[str]:
+        """Every lead unit: ``lead`` when given, else the first unit."""
+        return list(self.lead) if self.lead else [self.units[0]]
+
+    @property
+    def label(self) -> str:
+        """How the plan numbers it: its ``number``, else the id."""
+        return self.number or str(self.id)
 
     @property
     def effective_due(self) -> dt.date | None:
@@ -149,6 +193,7 @@ class Plan:
     sections: Annotated[list[Section], MinLen(1)]
     units: Annotated[list[Unit], MinLen(1)]
     measures: Annotated[list[Measure], MinLen(1)]
+    acknowledge: list[Acknowledgement] = field(default_factory=list)
 
     def unit_index(self) -> dict[str, str]:
         """Every name and alias → the registry name."""
@@ -158,6 +203,27 @@ class Plan:
             for alias in unit.aliases:
                 index.setdefault(alias, unit.name)
         return index
+
+    def numeral(self, section_id: int) -> str:
+        """The section's numeral as the plan prints it, the same in every table and
+        document: as written when it carries its punctuation ("一、", "（一）", "1."); a bare
+        Chinese numeral "一" as "（一）" (the measure groups of an 实施方案), a bare Arabic
+        "1" as "1."; the id followed by "." without a numeral."""
+        sec = next((s for s in self.sections if s.id == section_id), None)
+        if sec is None or not sec.numeral:
+            return f"{section_id}."
+        if any(ch in sec.numeral for ch in "、（）().．"):
+            return sec.numeral
+        return f"{sec.numeral}." if sec.numeral.isascii() else f"（{sec.numeral}）"
+
+    def heading(self, section_id: int) -> str:
+        """Numeral and title of a section, e.g. "一、大幅放宽市场准入"."""
+        sec = next((s for s in self.sections if s.id == section_id), None)
+        return self.numeral(section_id) + (sec.title if sec else "")
+
+    def members(self) -> dict[str, list[str]]:
+        """Each township group's registry name → the units that may report for it."""
+        return {u.name: list(u.members) for u in self.units if u.members}
 
     def measure(self, measure_id: int) -> Measure | None:
         for m in self.measures:

@@ -11,7 +11,10 @@ from typing import Any
 from pucli.compute.brief import Brief, Changes, ExtraSection, UnitDebt
 from pucli.compute.overdue import LateItem
 from pucli.i18n import is_english, t, title_of
+from pucli.models.numbers import figure
 from pucli.render import labels as lb
+from pucli.render.metric_sections import metric_heading
+from pucli.render.projection_tables import expected_text, gap_text, target_text
 
 # Numerals for the heading levels of Chinese official documents: 一、 then （一）.
 NUMERALS = "一二三四五六七八九十"
@@ -140,7 +143,8 @@ def title(brief: Brief) -> str:
 
 def subtitle(brief: Brief) -> str:
     plan = brief.plan.plan
-    line = t(f"{plan.doc_number} · 截至 {brief.as_of}", f"{plan.doc_number} · as of {brief.as_of}")
+    doc = f"{plan.doc_number} · " if plan.doc_number else ""  # not every plan shows a 文号
+    line = t(f"{doc}截至 {brief.as_of}", f"{doc}as of {brief.as_of}")
     if brief.changes:
         line += t(f" · 与 {brief.changes.since} 相比", f" · compared with {brief.changes.since}")
     return line
@@ -188,20 +192,27 @@ def headline_blocks(brief: Brief) -> list[Block]:
     p = brief.projection
     out: list[Block] = [Heading(t("总体情况", "Headline"))]
     items = []
+    unit, d = p.unit or "户", p.decimals  # the metric's own unit and decimals
+    if p.unit or p.metric != "total":
+        zh, en = metric_heading(p)
+        items.append(t(f"指标：{zh}", f"Metric: {en}"))
     if p.latest:
-        items.append(t(f"最新实际数：{lb.number(p.latest[1])} 户（{p.latest[0]}）",
-                       f"Latest count: {lb.number(p.latest[1])} ({p.latest[0]})"))
+        items.append(t(f"最新实际数：{p.latest[1]:,.{d}f} {unit}（{p.latest[0]}）",
+                       f"Latest count: {p.latest[1]:,.{d}f} ({p.latest[0]})"))
     else:
         items.append(t("尚无实际数（actuals.csv 为空）", "No actuals recorded yet"))
-    if p.required_annual_growth is not None and p.targets:
-        final = p.targets[-1]
+    levels = [c for c in p.targets if c.measure == "level"]
+    if p.required_annual_growth is not None and levels and levels[-1].direction == "at_least":
+        final = levels[-1]
         items.append(t(
-            f"要在 {final.date} 达到 {lb.number(final.value)} 户，每年还需增长 "
-            f"{lb.percent(p.required_annual_growth, 2)}，即每月净增 {p.net_new_per_month:,.1f} 户",
-            f"To reach {lb.number(final.value)} by {final.date}: "
+            f"要在 {final.date} 达到 {figure(final.value)} {unit}，每年还需增长 "
+            f"{lb.percent(p.required_annual_growth, 2)}，即每月净增 "
+            f"{p.net_new_per_month:,.{d + 1}f} {unit}",
+            f"To reach {figure(final.value)} by {final.date}: "
             f"{lb.percent(p.required_annual_growth, 2)} growth a year, "
-            f"{p.net_new_per_month:,.1f} net new entities a month"))
-    rule = lb.rule_text(p.targets[-1]) if p.targets else ""
+            f"{p.net_new_per_month:,.{d + 1}f} net new "
+            f"{p.unit or 'entities'} a month"))
+    rule = lb.rule_text(p.targets[-1], p.decimals) if p.targets else ""
     items.append(t(f"评级：{lb.rating_label(p.rating)}" + (f"（{rule}）" if rule else ""),
                    f"Rating: {p.rating}" + (f" ({rule})" if rule else "")))
     items.append(t(f"预测方法：{lb.method_label(p.method)}——{lb.method_reason(p.method, p.reason)}",
@@ -215,6 +226,11 @@ def headline_blocks(brief: Brief) -> list[Block]:
             to_go = f"{c.value - p.latest[1]:,.0f}"
         else:
             to_go = ""
+        if c.measure != "level" or c.direction != "at_least" or p.decimals:
+            to_go = "" if c.basis != "actual" else to_go  # "to go" reads only upward counts
+            rows.append([str(c.date), target_text(c, d), to_go, expected_text(c, d),
+                         gap_text(c, d), lb.rating_label(c.rating)])
+            continue
         rows.append([str(c.date), lb.number(c.value), to_go,
                      lb.number(c.expected), _gap(c.gap, c.gap_pct), lb.rating_label(c.rating)])
     out.append(TableBlock(
@@ -241,7 +257,7 @@ def _late_rows(items: list[LateItem], unit_column: bool = True,
         title = title_of(i)
         what = lb.kind_label(i.kind) + ("" if i.kind == "measure" else t("：", ": ") + i.item)
         unit = i.unit + (lb.lead_mark() if i.lead else "")
-        row = [f"{i.measure}. {title}", what, str(i.due), str(i.days_overdue),
+        row = [lb.numbered(i.label, title), what, str(i.due), str(i.days_overdue),
                lb.severity_label(i.severity),
                t("从未报送", "never reported") if i.last_date is None
                else f"{i.last_date} {lb.status_label(i.last_status)}"]
@@ -362,8 +378,7 @@ def _sections(brief: Brief) -> list[Block]:
     for g in brief.by_section:
         sec = sections.get(int(g.group))
         name = title_of(sec) if sec else g.label
-        numeral = f"（{sec.numeral}）" if sec and sec.numeral and not is_english() \
-            else f"{g.group}. "
+        numeral = brief.plan.numeral(int(g.group))  # as in `measures` and `status`
         rows.append([numeral + name, str(g.total), *(str(g.counts[s]) for s in statuses),
                      f"{g.share_done:.0%}"])
     return [Heading(t("各部分进展", "Status by section")),
@@ -392,7 +407,7 @@ def changes_blocks(c: Changes, annexes: list[tuple[str, list[Block]]]) -> list[B
         detail.append(Heading(t("新完成", "Newly done"), 3))
         detail.append(TableBlock(
             [t("举措", "measure"), t("责任单位", "unit"), t("日期", "date"), t("说明", "note")],
-            [[f"{r.measure}. {title_of(r)}", r.unit + (lb.lead_mark() if r.lead else ""),
+            [[lb.numbered(r.label, title_of(r)), r.unit + (lb.lead_mark() if r.lead else ""),
               str(r.latest.date) if r.latest else "", r.latest.note if r.latest else ""]
              for r in c.newly_done]))
     ref = annex_ref(annexes, t(f"自 {c.since} 以来的变化明细", f"Changes since {c.since}"),

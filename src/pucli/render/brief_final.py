@@ -35,10 +35,11 @@ def evaluation_blocks(ev: Evaluation) -> list[Block]:
     plan = ev.plan.plan
     annexes: list[tuple[str, list[Block]]] = []
     period = f"{plan.horizon.start}—{plan.horizon.end}"
+    doc = f"{plan.doc_number} · " if plan.doc_number else ""  # not every plan shows a 文号
     body: list[Block] = [
         Heading(evaluation_title(ev), 1),
-        Paragraph(t(f"{plan.doc_number} · 截至 {ev.as_of}\n规划期 {period}",
-                    f"{plan.doc_number} · as of {ev.as_of}\nplan period {period}"),
+        Paragraph(t(f"{doc}截至 {ev.as_of}\n规划期 {period}",
+                    f"{doc}as of {ev.as_of}\nplan period {period}"),
                   centered=True)]
     if ev.before_end:
         body.append(Paragraph(t(

@@ -18,15 +18,16 @@ from typing import Any
 
 from pucli.compute.periods import month_ends
 from pucli.compute.projection import Projection
+from pucli.models.numbers import figure
 
 LABELS = {
     "zh": {"title": "{region}{metric}：规划路径、实际与预测", "x": "年末", "x_quarter": "季末",
-           "y": "{metric}（户）", "plan": "规划路径一：逐个达到目标值",
+           "y": "{metric}（{unit}）", "plan": "规划路径一：逐个达到目标值",
            "rate": "规划路径二：{rate}年后年均增长{pct}",
            "actual": "实际", "projection": "预测（{method}）", "band": "80% 区间",
            "target": "目标"},
     "en": {"title": "{region} {metric}: plan path, actuals and projection",
-           "x": "year end", "x_quarter": "quarter end", "y": "{metric}",
+           "x": "year end", "x_quarter": "quarter end", "y": "{metric} ({unit})",
            "plan": "plan (targets): {label}", "rate": "plan (rate): {label}",
            "actual": "actual", "projection": "projection ({method})",
            "band": "80 % interval", "target": "target"},
@@ -90,9 +91,10 @@ def render_projection_chart(p: Projection, path: Any, font: str | None,
         metric = (p.metric_label or "市场主体总数") if lang == "zh" else \
             (p.metric_label_en or "market entities")
         ax.set_title(text["title"].format(region=region, metric=metric))
-        ax.set_ylabel(text["y"].format(metric=metric))
+        unit = p.unit or ("户" if lang == "zh" else "entities")  # metrics[].unit
+        ax.set_ylabel(text["y"].format(metric=metric, unit=unit))
         ax.grid(alpha=0.3)
-        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
+        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.{p.decimals}f}")  # 4.5 stays 4.5
         _date_axis(ax, p, text)
         _legend(fig, ax)
         fig.canvas.draw()
@@ -149,10 +151,13 @@ def _draw(ax, p: Projection, text: dict[str, str]) -> list:
         band = [r for r in proj if r.low is not None]
         if band:
             labels.append(_band(ax, p, band, text["band"]))
-    for i, t in enumerate(p.targets):
+    # level targets only: a growth target (a rate) has no place on the level axis
+    levels = [t for t in p.targets if getattr(t, "measure", "level") == "level"]
+    for i, t in enumerate(levels):
         ax.plot([t.date], [t.value], marker="*", ms=14, color="C2", ls="none",
                 label=text["target"] if i == 0 else None)
-        labels.append(ax.annotate(f"{t.value:,.0f}", (t.date, t.value),
+        mark = {"at_most": "≤ ", "about": "≈ "}.get(getattr(t, "direction", ""), "")
+        labels.append(ax.annotate(mark + figure(t.value), (t.date, t.value),
                                   textcoords="offset points", xytext=(-10, 9), ha="right",
                                   fontsize="small", bbox=LABEL_BOX, zorder=5))
     return labels
@@ -180,7 +185,8 @@ def _band(ax, p: Projection, band: list, name: str):
         hi_drawn.append(max(high, mid + half))
     ax.fill_between(bx, lo_drawn, hi_drawn, color="C1", alpha=0.3, lw=0, label=name)
     last = band[-1]
-    return ax.annotate(f"{name} {last.low:,.0f}–{last.high:,.0f}", (last.date, last.low),
+    d = p.decimals
+    return ax.annotate(f"{name} {last.low:,.{d}f}–{last.high:,.{d}f}", (last.date, last.low),
                        textcoords="offset points", xytext=(-4, -8), ha="right", va="top",
                        fontsize="small", color="C1", bbox=LABEL_BOX, zorder=5)
 

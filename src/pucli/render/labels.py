@@ -27,6 +27,9 @@ _METHOD = {"plan": ("规划路径（实际数不足两个，无法测算趋势�
            "damped-trend": ("阻尼趋势指数平滑", "damped-trend exponential smoothing"),
            "seasonal": ("分月增长并做季节调整", "monthly growth with seasonal adjustment")}
 _UNIT_KIND = {"county_department": ("县直部门", "county department"),
+              "district_department": ("区直部门", "district department"),
+              "city_department": ("市直部门", "city department"),
+              "township_group": ("乡镇（街道）组", "group of townships"),
               "vertical_branch": ("垂直管理派驻", "vertical branch"),
               "township": ("乡镇", "township"), "party_body": ("党委部门", "party body"),
               "people_organisation": ("人民团体", "people's organisation"),
@@ -95,6 +98,28 @@ def unit_kind_label(code: str) -> str:
     return _pick(_UNIT_KIND, code)
 
 
+_CADENCE = {"monthly": ("每月", "month"), "quarterly": ("每季度", "quarter"),
+            "half-yearly": ("每半年", "half-year"), "yearly": ("每年", "year")}
+
+
+def cadence_label(code: str | None) -> str:
+    return _pick(_CADENCE, code)
+
+
+def due_label(due, words: str | None) -> str:
+    """A deadline with the plan's own words when it has them: "2023-06-30（2023年6月底前）"."""
+    if not words or words == str(due):
+        return str(due)
+    return f"{due}（{words}）" if not is_english() else f"{due} ({words})"
+
+
+def numbered(label: str, title: str) -> str:
+    """A measure as the plan lists it: "5. 落实…", or "（五）落实…" when the plan's own
+    number carries its punctuation."""
+    return f"{label}{title}" if label.endswith(("、", "）", ")", ".", "．")) else \
+        f"{label}. {title}"
+
+
 def lead_mark() -> str:
     """Appended to a unit's name where it leads the measure."""
     return t("（牵头）", " (lead)")
@@ -142,10 +167,14 @@ def method_reason(method: str, reason: str) -> str:
     return t(_REASON_ZH.get(method, reason), reason)
 
 
-def rule_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
-    """The rule behind a target's rating, in the current language."""
+def rule_text(check, decimals: int | None = None) -> str:  # check: a TargetCheck
+    """The rule behind a target's rating, in the current language (``decimals``: those of
+    the metric's figures, e.g. 1 for 4.5 %)."""
     if is_english():
         return check.rule
+    if getattr(check, "direction", "at_least") != "at_least" or \
+            getattr(check, "measure", "level") != "level":
+        return _rule_zh(check, decimals)
     v, goal = number(check.expected), number(check.value)
     if check.basis == "actual":
         sign = "≥" if check.expected >= check.value else "<"
@@ -161,6 +190,42 @@ def rule_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
             "probable": f"预测 {v} ≥ 目标 {goal} > 80% 区间下限 {lo}",
             "at risk": f"预测 {v} < 目标 {goal} ≤ 80% 区间上限 {hi}",
             "off track": f"80% 区间上限 {hi} < 目标 {goal}"}.get(check.rating, check.rule)
+
+
+def _rule_zh(c, decimals: int | None = None) -> str:
+    """The Chinese rule of an at-most, about or growth target (see compute.target_rules)."""
+    from pucli.compute.target_rules import meets
+    from pucli.models.numbers import decimals_of
+
+    growth = c.measure == "growth"
+    if decimals is None:
+        decimals = max(decimals_of(c.value), decimals_of(c.tolerance or 0))
+
+    def f(v: float) -> str:
+        return f"{v * 100:+.1f}%" if growth else f"{v:,.{decimals}f}"
+
+    tol = f" ± {c.tolerance * 100:.1f}" if growth and c.tolerance else (
+        f" ± {f(c.tolerance)}" if c.tolerance else "")
+    what = {"at_most": f"≤ {f(c.value)}", "about": f"{f(c.value)}{tol}"}.get(
+        c.direction, f"≥ {f(c.value)}")
+    if c.basis == "actual":
+        ok = meets(c.direction, c.tolerance, c.value, c.expected)
+        word = "增速" if growth else "实际"
+        return f"目标{'年份' if growth else '日期'}已过：{word} {f(c.expected)} " \
+               f"{'满足' if ok else '未满足'}目标 {what}"
+    if c.basis == "none":
+        return (f"增速评级需要 {c.date.year - 1} 年的数" if growth and "figure of" in c.rule
+                else "评级需要预测（至少两个实际数）")
+    if c.low is None:
+        ok = meets(c.direction, c.tolerance, c.value, c.expected)
+        return (f"无区间（只有两个实际数）：预测满足目标为“可能完成”，否则“有风险”——"
+                f"预测 {f(c.expected)} {'满足' if ok else '未满足'}目标 {what}")
+    lo, hi = f(c.low), f(c.high)
+    return {"on track": f"80% 区间 {lo} – {hi} 全部满足目标 {what}",
+            "probable": f"预测 {f(c.expected)} 满足目标 {what}，但 80% 区间 {lo} – {hi} 未全部满足",
+            "at risk": f"预测 {f(c.expected)} 未满足目标 {what}，"
+                       f"但 80% 区间 {lo} – {hi} 有部分满足",
+            "off track": f"80% 区间 {lo} – {hi} 都不满足目标 {what}"}.get(c.rating, c.rule)
 
 
 _NOTE_ZH = (

@@ -9,10 +9,13 @@ from pucli.compute.browse import UnitLoad
 from pucli.i18n import t, title_of
 from pucli.models.plan import Measure, Plan
 from pucli.render.labels import (
+    cadence_label,
     commitment_kind_label,
     commitment_unit_label,
+    due_label,
     kind_label,
     lead_mark,
+    numbered,
     unit_kind_label,
 )
 
@@ -28,37 +31,42 @@ def measures_table(plan: Plan, measures: list[Measure]) -> Table:
     table.add_column(t("牵头单位", "lead unit"), overflow="fold")
     table.add_column(t("配合", "others"), justify="right", no_wrap=True)
     for m in measures:
-        sec = sections.get(m.section)
-        table.add_row(str(m.id), f"({sec.numeral})" if sec and sec.numeral else str(m.section),
-                      title_of(m), m.lead_unit, str(len(m.units) - 1))
+        table.add_row(m.label, plan.numeral(m.section) if m.section in sections
+                      else str(m.section), title_of(m), t("、", ", ").join(m.lead_units),
+                      str(len(m.responsible) - len(m.lead_units)))
     return table
 
 
 def measure_rows(plan: Plan, measures: list[Measure]) -> tuple[list[str], list[list]]:
-    columns = ["id", "section", "title", "title_en", "lead_unit", "units", "and_related",
-               "due", "text"]
-    rows = [[m.id, m.section, m.title, m.title_en, m.lead_unit, list(m.units), m.and_related,
-             m.effective_due, m.text] for m in measures]
+    columns = ["id", "number", "section", "title", "title_en", "lead_unit", "lead", "units",
+               "leaders", "and_related", "due", "due_text", "ongoing", "recurring", "text"]
+    rows = [[m.id, m.label, m.section, m.title, m.title_en, m.lead_unit, m.lead_units,
+             m.responsible, list(m.leaders), m.and_related, m.effective_due, m.due_text,
+             m.ongoing, m.recurring, m.text] for m in measures]
     return columns, rows
 
 
 def measure_detail(plan: Plan, m: Measure) -> Text:
     sec = next((s for s in plan.sections if s.id == m.section), None)
     out = Text()
-    out.append(f"{m.id}. {m.title}\n", style="bold")
+    out.append(numbered(m.label, m.title) + "\n", style="bold")
     if m.title_en:
         out.append(f"   {m.title_en}\n", style="dim")
     if sec:
-        out.append(t(f"\n部分  ({sec.numeral or sec.id}) {sec.title}\n",
-                     f"\nsection  {sec.id}. {title_of(sec)}\n"))
+        out.append(t(f"\n部分  {plan.numeral(sec.id)}{sec.title}\n",
+                     f"\nsection  {plan.numeral(sec.id)} {title_of(sec)}\n"))
     out.append("\n" + m.text + "\n\n")
     out.append(t("责任单位  ", "units  "), style="bold")
-    out.append(m.units[0], style="bold")
-    if len(m.units) > 1:
-        out.append(lead_mark() + t("，", ", ") + t("，", ", ").join(m.units[1:]))
+    leads = m.lead_units
+    out.append(t("，", ", ").join(leads), style="bold")
+    others = [u for u in m.responsible if u not in leads]
+    out.append(lead_mark() + (t("，", ", ") + t("，", ", ").join(others) if others else ""))
     if m.and_related:
         out.append(t(" 等有关部门", " and related departments"))
     out.append("\n")
+    if m.leaders:
+        out.append(t("责任领导  ", "leaders  "), style="bold")
+        out.append(t("、", ", ").join(m.leaders) + "\n")
     if m.commitments:
         out.append(t("\n量化承诺\n", "\ncommitments\n"), style="bold")
         for c in m.commitments:
@@ -69,15 +77,26 @@ def measure_detail(plan: Plan, m: Measure) -> Text:
             gap = "" if unit and not unit[0].isascii() else " "  # 24个工作日, 24 working days
             out.append(f"  · {commitment_kind_label(c.kind)} {value}{gap}{unit}".rstrip()
                        + f"  “{c.quote}”\n")
-    if m.due or m.milestones:
+    if m.due or m.milestones or m.ongoing or m.recurring:
         out.append(t("\n期限\n", "\ndeadlines\n"), style="bold")
         if m.due:
             moved = t(f" → {m.effective_due}（延期 {len(m.extensions)} 次）",
                       f" → {m.effective_due} ({len(m.extensions)} extension(s))") \
                 if m.extensions else ""
-            out.append(f"  {kind_label('measure')} {m.due}{moved}\n")
+            out.append(f"  {kind_label('measure')} {due_label(m.due, m.due_text)}{moved}\n")
+        if m.ongoing:
+            out.append("  " + t(f"{m.due_text or '长期坚持'}：持续推进，不设完成期限，仍需按期报送",
+                                f"{m.due_text or 'ongoing'}: ongoing, never overdue; reports "
+                                "still due") + "\n")
+        if m.recurring:
+            words = f"（{m.due_text}）" if m.due_text else ""
+            out.append("  " + t(f"定期报送：{cadence_label(m.recurring)}一次{words}",
+                                f"recurring: a progress report every "
+                                f"{cadence_label(m.recurring)}"
+                                + (f" ({m.due_text})" if m.due_text else "")) + "\n")
         for ms in m.milestones:
-            out.append(f"  · {ms.title}  {ms.effective_due}  {ms.unit or ''}\n")
+            out.append(f"  · {ms.title}  {due_label(ms.effective_due, ms.due_text)}  "
+                       f"{ms.unit or ''}\n")
     return out
 
 

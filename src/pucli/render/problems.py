@@ -51,7 +51,7 @@ def _path_text(path: str) -> str:
 def format_problem(p: Problem) -> str:
     """``file:line:col: path: message [code]``, the source line, a caret, a hint."""
     where = f"{_path_text(p.path)}: " if p.path else ""
-    label = t("警告：", "warning: ") if p.severity == "warning" else ""
+    label = {"warning": t("警告：", "warning: "), "note": t("注：", "note: ")}.get(p.severity, "")
     lines = [f"{p.location()}: {label}{where}{message_text(p)} [{p.code}]"]
     if p.excerpt is not None and p.line is not None:
         gutter = f"{p.line:>6} | "
@@ -114,12 +114,13 @@ def clip_excerpt(text: str, col: int | None) -> tuple[str, int | None]:
 
 
 def summary_line(report: Report) -> str:
-    e, w = len(report.errors), len(report.warnings)
-    if not e and not w:
+    e, w, n = len(report.errors), len(report.warnings), len(report.notes)
+    if not e and not w and not n:
         return t("没有发现问题", "ok: no problems found")
     if not is_english():
-        return f"{e} 个错误，{w} 个警告"
-    return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
+        return f"{e} 个错误，{w} 个警告" + (f"，{n} 条已确认的注" if n else "")
+    return (f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
+            + (f", {n} acknowledged note{'s' * (n != 1)}" if n else ""))
 
 
 def format_report_json(report: Report, files: list[str] | None = None) -> str:
@@ -127,6 +128,7 @@ def format_report_json(report: Report, files: list[str] | None = None) -> str:
         "valid": report.valid,
         "errors": len(report.errors),
         "warnings": len(report.warnings),
+        "notes": len(report.notes),
         "files": files or [],
         "problems": [_json_problem(p) for p in report.sorted()],
     }

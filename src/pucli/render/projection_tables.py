@@ -15,6 +15,7 @@ from pucli.compute.projection import RATING_SCALE, Projection
 from pucli.compute.regions import RegionRow
 from pucli.i18n import is_english, t
 from pucli.models.domain import annual_rate
+from pucli.models.numbers import figure
 from pucli.render.labels import (
     backtest_note,
     cagr_label,
@@ -31,12 +32,19 @@ from pucli.render.labels import (
 )
 
 
-def _n(v: float | None) -> int | None:
-    return None if v is None else int(round(v))
+def _n(v: float | None, decimals: int = 0) -> float | int | None:
+    """A figure for csv/json: whole for counts, else rounded to the decimals shown."""
+    if v is None:
+        return None
+    return round(v, decimals) if decimals else int(round(v))
 
 
 def _pct(v: float | None, digits: int = 1) -> str:
     return "" if v is None else f"{v * 100:.{digits}f} %"
+
+
+def _rate(v: float | None) -> float | None:
+    return None if v is None else round(v, 6)
 
 
 def _key(p: Projection) -> str:
@@ -69,25 +77,30 @@ def projection_rows(p: Projection, regions: list[RegionRow] | None = None,
         gap = None if r.expected is None or r.plan is None else r.expected - r.plan
         if p.method == "plan" and r.actual is None:
             gap = None  # the projection *is* the plan path: a gap of 0 would say nothing
-        rows.append([p.region, r.date.isoformat(), period_label(p, r.date), _n(r.plan),
-                     _n(r.plan_rate), _n(r.actual), _n(r.projection), _n(r.low), _n(r.high),
-                     _n(gap),
+        d = p.decimals
+        rows.append([p.region, r.date.isoformat(), period_label(p, r.date), _n(r.plan, d),
+                     _n(r.plan_rate, d), _n(r.actual, d), _n(r.projection, d), _n(r.low, d),
+                     _n(r.high, d), _n(gap, d),
                      None if gap is None or not r.plan else round(gap / r.plan, 4)])
     for r in regions or []:
         rows.append([r.region, r.date.isoformat(), period_label(p, r.date), None, None,
-                     _n(r.actual), _n(r.projection), _n(r.low), _n(r.high), None, None])
+                     _n(r.actual, p.decimals), _n(r.projection, p.decimals),
+                     _n(r.low, p.decimals), _n(r.high, p.decimals), None, None])
     return columns, rows
 
 
 def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> dict[str, Any]:
     """The JSON object of ``pucli project --format json``."""
     key = _key(p)
+    d = p.decimals
     return {
         "region": p.region,
         "metric": p.metric,
         "metric_label": p.metric_label,
+        "unit": p.unit or "户",
+        "flow": p.flow,
         "as_of": p.as_of.isoformat() if p.as_of else None,
-        "latest_actual": ({"date": p.latest[0].isoformat(), "value": _n(p.latest[1])}
+        "latest_actual": ({"date": p.latest[0].isoformat(), "value": _n(p.latest[1], d)}
                           if p.latest else None),
         "method": p.method,
         "method_label": p.method_label,
@@ -95,14 +108,19 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
         "method_rule": p.method_rule,
         "plan_readings": {"plan": p.paths[0].label if p.paths else None,
                           "plan_rate": p.paths[1].label if len(p.paths) > 1 else None},
-        "rows": [{key: _when(p, r.date), "period": period_label(p, r.date), "plan": _n(r.plan),
-                  "plan_rate": _n(r.plan_rate), "actual": _n(r.actual),
-                  "projection": _n(r.projection), "low": _n(r.low), "high": _n(r.high)}
-                 for r in p.rows],
-        "targets": [{"date": t.date.isoformat(), "value": _n(t.value), "kind": t.kind,
-                     "expected": _n(t.expected), "basis": t.basis, "low": _n(t.low),
-                     "high": _n(t.high), "gap": _n(t.gap),
-                     "gap_pct": None if t.gap_pct is None else round(t.gap_pct, 4),
+        "rows": [{key: _when(p, r.date), "period": period_label(p, r.date),
+                  "plan": _n(r.plan, d), "plan_rate": _n(r.plan_rate, d),
+                  "actual": _n(r.actual, d), "projection": _n(r.projection, d),
+                  "low": _n(r.low, d), "high": _n(r.high, d)} for r in p.rows],
+        "targets": [{"date": t.date.isoformat(), "measure": t.measure,
+                     "value": t.value if t.measure == "growth" else _n(t.value, d),
+                     "kind": t.kind, "direction": t.direction, "tolerance": t.tolerance,
+                     **({"expected": _rate(t.expected), "basis": t.basis,
+                         "low": _rate(t.low), "high": _rate(t.high), "gap": _rate(t.gap),
+                         "gap_pct": None} if t.measure == "growth" else
+                        {"expected": _n(t.expected, d), "basis": t.basis,
+                         "low": _n(t.low, d), "high": _n(t.high, d), "gap": _n(t.gap, d),
+                         "gap_pct": None if t.gap_pct is None else round(t.gap_pct, 4)}),
                      "rating": t.rating, "rule": t.rule, "indicative": bool(t.indicative),
                      "indicative_reason": t.indicative or None,
                      "sdg_cagr": _cagr_json(t)} for t in p.targets],
@@ -121,8 +139,9 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
                           "if_one_off": _n(e.if_one_off), "text": e.text()}
                          for e in p.shifts],
         **({"regions": [{"region": r.region, "date": r.date.isoformat(),
-                         "actual": _n(r.actual), "projection": _n(r.projection),
-                         "low": _n(r.low), "high": _n(r.high), "method": r.method}
+                         "actual": _n(r.actual, d), "projection": _n(r.projection, d),
+                         "low": _n(r.low, d), "high": _n(r.high, d), "method": r.method,
+                         "target": r.target, "rating": r.rating}
                         for r in regions]} if regions else {}),
     }
 
@@ -136,8 +155,42 @@ def _cagr_json(check) -> dict[str, Any] | None:
             "differs_because": check.cagr_note or None}
 
 
-def _fmt(v: float | None) -> str:
-    return "" if v is None else f"{v:,.0f}"
+def _fmt(v: float | None, decimals: int = 0) -> str:
+    return "" if v is None else f"{v:,.{decimals}f}"
+
+
+def unit_word(p: Projection) -> str:
+    """The metric's display unit: its metrics[].unit, else 户 (market entities)."""
+    return p.unit or t("户", "entities")
+
+
+def target_text(c, decimals: int = 0) -> str:
+    """A target as the plan states it: "≤ 4.5", "+6.2 % ± 0.5", "11,236"."""
+    if c.measure == "growth":  # as written: 6.2 % stays 6.2 %, 5 % stays 5 %
+        text = ("-" if c.value < 0 else "+") + figure(round(abs(c.value) * 100, 4)) + " %"
+        tol = f" ± {figure(round(c.tolerance * 100, 4))}" if c.tolerance else ""
+    else:
+        text = figure(c.value)  # as the plan writes it: 23 stays 23, 4.5 stays 4.5
+        tol = f" ± {figure(c.tolerance)}" if c.tolerance else ""
+    mark = {"at_most": "≤ ", "about": "≈ "}.get(c.direction, "")
+    return mark + text + (tol if c.direction == "about" else "")
+
+
+def expected_text(c, decimals: int = 0) -> str:
+    if c.expected is None:
+        return ""
+    if c.measure == "growth":
+        return f"{c.expected * 100:+.{max(1, decimals)}f} %"
+    return _fmt(c.expected, decimals)
+
+
+def gap_text(c, decimals: int = 0) -> str:
+    if c.gap is None:
+        return ""
+    if c.measure == "growth":
+        return f"{c.gap * 100:+.1f} pp"
+    return f"{c.gap:+,.{decimals}f} ({c.gap_pct * 100:+.1f}%)" if c.value else \
+        f"{c.gap:+,.{decimals}f}"
 
 
 def PATH_HEADERS() -> tuple[str, str]:  # noqa: N802 - a constant that follows --lang
@@ -169,7 +222,19 @@ def basis_label(basis: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return {"target": t("力保", "target"), "aim": t("力争", "aim")}.get(kind, kind)
+    return {"target": t("力保", "target"), "aim": t("力争", "aim"),
+            "expected": t("预期", "expected"), "binding": t("约束", "binding"),
+            "goal": t("倍增", "goal")}.get(kind, kind)
+
+
+def projection_tables(results: list[tuple[Projection, list[RegionRow] | None]]) -> Group:
+    """One section per metric, a blank line between them."""
+    parts: list[Any] = []
+    for i, (p, regions) in enumerate(results):
+        if i:
+            parts.append(Text(""))
+        parts.append(projection_table(p, regions))
+    return Group(*parts)
 
 
 def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> Group:
@@ -178,7 +243,9 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
     name = p.metric_label_en if is_english() and p.metric_label_en else p.metric_label
     label = f"{name} ({p.metric})" if name else p.metric
     head.append(t(f"{p.region}：{label}", f"{p.region}: {label}"), style="bold")
-    latest = (f"{p.latest[1]:,.0f} ({p.latest[0]})" if p.latest else t("无", "none"))
+    d = p.decimals
+    latest = (f"{_fmt(p.latest[1], d)} {unit_word(p)} ({p.latest[0]})" if p.latest
+              else t("无（尚无实际数）", "none (no counts recorded yet)"))
     as_of = p.as_of or dt.date.today()  # a date, not "today": the output is kept and passed on
     head.append(t(f"   截至 {as_of}；最新实际数 {latest}",
                   f"   as of {as_of}; latest actual {latest}"))
@@ -198,14 +265,14 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
         table.add_column(name, justify="right")
     for r in p.rows:
         gap = None if r.expected is None or r.plan is None else r.expected - r.plan
-        cells = [str(_when(p, r.date)), _fmt(r.plan)]
+        cells = [str(_when(p, r.date)), _fmt(r.plan, d)]
         if len(p.paths) > 1:
-            cells.append(_fmt(r.plan_rate))
+            cells.append(_fmt(r.plan_rate, d))
         # compact cells: the whole table fits an 80-column terminal
-        interval = f"{_fmt(r.low)}–{_fmt(r.high)}" if r.low is not None else ""
-        gap_text = "" if gap is None or (p.method == "plan" and r.actual is None) else \
-            f"{gap:+,.0f}" + (f" ({gap / r.plan * 100:+.1f}%)" if r.plan else "")
-        cells += [_fmt(r.actual), _fmt(r.projection), interval, gap_text]
+        interval = f"{_fmt(r.low, d)}–{_fmt(r.high, d)}" if r.low is not None else ""
+        row_gap = "" if gap is None or (p.method == "plan" and r.actual is None) else \
+            f"{gap:+,.{d}f}" + (f" ({gap / r.plan * 100:+.1f}%)" if r.plan else "")
+        cells += [_fmt(r.actual, d), _fmt(r.projection, d), interval, row_gap]
         table.add_row(*cells)
     goals = Table(show_edge=False, pad_edge=False, title=t("目标", "targets"),
                   title_justify="left")
@@ -214,32 +281,36 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
                         (t("评级", "rating"), False), (t("SDG 类别", "SDG category"), False)):
         goals.add_column(name, justify="right" if right else "left")
     for c in p.targets:
-        goals.add_row(str(c.date), _fmt(c.value) + (f" ({kind_label(c.kind)})" if c.kind
-                                                     else ""),
-                      _fmt(c.expected) + (f" ({basis_label(c.basis)})" if c.expected is not None
-                                         else ""),
-                      "" if c.gap is None else f"{c.gap:+,.0f} ({c.gap_pct * 100:+.1f}%)",
+        goals.add_row(str(c.date), target_text(c, d) + (f" ({kind_label(c.kind)})" if c.kind
+                                                        else ""),
+                      expected_text(c, d) + (f" ({basis_label(c.basis)})"
+                                             if c.expected is not None else ""),
+                      gap_text(c, d),
                       rating_label(c.rating) + (indicative_mark() if c.indicative else ""),
                       cagr_label(c.cagr.category) if c.cagr else "")
     rules = Text("\n".join(
-        f"  {c.date} {rating_label(c.rating)} — {rule_text(c)}"
+        f"  {c.date} {rating_label(c.rating)} — {rule_text(c, p.decimals)}"
         + "".join(f"\n    {x}" for x in (indicative_text(c), cagr_text(c)) if x)
         for c in p.targets))
     verdict = Text()
-    if p.required_annual_growth is not None and p.targets:
-        final = p.targets[-1]
-        start = p.latest[1] if p.latest else 0
+    levels = [c for c in p.targets if c.measure == "level"]
+    if (p.required_annual_growth is not None and levels and p.start is not None
+            and levels[-1].direction == "at_least"):  # a pace to reach, not to stay under
+        final = levels[-1]
+        start = _fmt(p.start[1], d)
+        per_month = f"{p.net_new_per_month:,.{d + 2}f} {unit_word(p)}"
         verdict.append(t(
-            f"所需年均增长：从 {start:,.0f} 到 {final.date} 达到 {final.value:,.0f}，每年 "
-            f"{_pct(p.required_annual_growth, 2)}；每月净增 {p.net_new_per_month:,.2f} 户\n",
+            f"所需年均增长：从 {start}（{p.start[0]}）到 {final.date} 达到 "
+            f"{_fmt(final.value, d)}，每年 {_pct(p.required_annual_growth, 2)}；每月净增 "
+            f"{per_month}\n",
             f"required growth: {_pct(p.required_annual_growth, 2)} a year from "
-            f"{start:,.0f} to reach {final.value:,.0f} by {final.date}; net new "
-            f"{p.net_new_per_month:,.2f} entities a month\n"))
+            f"{start} ({p.start[0]}) to reach {_fmt(final.value, d)} by {final.date}; net "
+            f"new {per_month} a month\n"))
     verdict.append(t("评级：", "rating: "), style="bold")
     verdict.append(rating_label(p.rating), style="bold")
     if p.targets and p.targets[-1].indicative:
         verdict.append(indicative_mark(), style="bold")
-    last_rule = rule_text(p.targets[-1]) if p.targets else t("没有可评级的目标",
+    last_rule = rule_text(p.targets[-1], p.decimals) if p.targets else t("没有可评级的目标",
                                                              "no target to rate against")
     verdict.append(f" — {last_rule}\n  {t('等级', 'scale')}: {rating_scale()}")
     parts: list[Any] = [head, method, legend, table]
@@ -259,11 +330,19 @@ def region_table(p: Projection, regions: list[RegionRow]) -> Table:
     names = [t("地区", "region"), t("年份", "year") if p.frequency == "year" else t("日期", "date"),
              t("实际", "actual"), t("预测", "projection"), t("80% 区间", "80 % interval"),
              t("方法", "method")]
+    own = any(r.target is not None for r in regions)  # regions with targets of their own
+    if own:
+        names += [t("地区目标", "region's target"), t("评级", "rating")]
     for k, name in enumerate(names):
-        table.add_column(name, justify="right" if k in (2, 3) else "left")
+        table.add_column(name, justify="right" if k in (2, 3, 6) else "left")
+    d = p.decimals
     for r in regions:
-        table.add_row(r.region, str(_when(p, r.date)), _fmt(r.actual), _fmt(r.projection),
-                      f"{_fmt(r.low)} – {_fmt(r.high)}" if r.low is not None else "", r.method)
+        cells = [r.region, str(_when(p, r.date)), _fmt(r.actual, d), _fmt(r.projection, d),
+                 f"{_fmt(r.low, d)} – {_fmt(r.high, d)}" if r.low is not None else "", r.method]
+        if own:
+            cells += [figure(r.target) if r.target is not None else "",
+                      rating_label(r.rating) if r.rating else ""]
+        table.add_row(*cells)
     return table
 
 

@@ -13,7 +13,13 @@ from pucli.compute.overdue import LateItem
 from pucli.i18n import t, title_of
 from pucli.models.progress import STATUSES
 from pucli.render.fit import FittedTable
-from pucli.render.labels import kind_label, lead_mark, severity_label, status_label
+from pucli.render.labels import (
+    kind_label,
+    lead_mark,
+    numbered,
+    severity_label,
+    status_label,
+)
 
 SEVERITY_STYLES = {"due_soon": "yellow", "overdue": "red", "long_overdue": "bold red"}
 # Text columns fold (wrap inside the cell, nothing cut off); dates and numbers never wrap,
@@ -58,7 +64,7 @@ def late_table(items: list[LateItem], as_of: dt.date, by: str = "unit",
         key = i.unit if by == "unit" else i.measure
         nxt = items[n + 1] if n + 1 < len(items) else None
         new_group = n == 0 or key != (items[n - 1].unit if by == "unit" else items[n - 1].measure)
-        measure = f"{i.measure}. {title_of(i)}"
+        measure = numbered(i.label, title_of(i))
         unit = i.unit + (lead_mark() if i.lead else "")
         group_cell, other = (unit, measure) if by == "unit" else (measure, unit)
         # a space, not a colon: a narrow cell wraps there rather than inside "2025Q1"
@@ -111,7 +117,7 @@ def ledger_table(rows: list[LedgerRow]) -> FittedTable:
     for n, r in enumerate(rows):
         e = r.latest
         first = n == 0 or rows[n - 1].measure != r.measure
-        table.add_row(str(r.measure) if first else "", title_of(r) if first else "",
+        table.add_row(r.label if first else "", title_of(r) if first else "",
                       r.unit + (lead_mark() if r.lead else ""),
                       status_label(r.status),
                       "" if e is None or e.percent is None else f"{e.percent:g}%",
@@ -141,7 +147,7 @@ def status_table(groups: list[StatusCount], by: str, never: list[str]) -> Table:
         table.add_column(status_label(s), justify="right", **KEEP)
     table.add_column(t("完成率", "done %"), justify="right", **KEEP)
     for g in groups:
-        label = f"({g.group}) {g.label}" if by_section else g.label
+        label = (g.heading or g.label) if by_section else g.label  # numeral as the plan
         table.add_row(label, str(g.total), *(str(g.counts[s]) for s in (*STATUSES, NO_REPORT)),
                       f"{g.share_done:.0%}")
     return table
