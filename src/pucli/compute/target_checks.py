@@ -35,6 +35,25 @@ def _forecast(fit: Any, date: dt.date) -> tuple[float, float | None, float | Non
     return p, (None if math.isnan(lo) else lo), (None if math.isnan(hi) else hi)
 
 
+def _passed(g: Point, target: float, reached: float, what: str, fmt: Any, made: dict):
+    """The check of a target whose date has passed: met or not, from the actual figure."""
+    from pucli.compute.projection import TargetCheck
+
+    ok = tr.meets(g.direction, g.tolerance, target, reached)
+    return TargetCheck(g.date, target, g.kind, reached, "actual", None, None,
+                       "on track" if ok else "off track",
+                       f"{what} {fmt(reached)} "
+                       f"{tr.sign(g.direction, g.tolerance, target, reached)} "
+                       f"{tr._what(g.direction, g.tolerance, target, fmt)}", **made)
+
+
+def _unrated(g: Point, target: float, reason: str, made: dict):
+    from pucli.compute.projection import TargetCheck
+
+    return TargetCheck(g.date, target, g.kind, None, "none", None, None, NOT_RATED, reason,
+                       **made)
+
+
 def check_level(g: Point, series: Series, fit: Any, flow: bool, decimals: int):
     """A level target (value) read as its direction; for a flow, the figure of the
     target's year, never one interpolated between years."""
@@ -47,15 +66,9 @@ def check_level(g: Point, series: Series, fit: Any, flow: bool, decimals: int):
         v = (dict(zip(series.dates, series.values, strict=True)).get(g.date) if flow
              else _interpolate(series, g.date))
         if v is not None:
-            ok = tr.meets(g.direction, g.tolerance, value, v)
-            return TargetCheck(g.date, value, g.kind, v, "actual", None, None,
-                               "on track" if ok else "off track",
-                               f"target date passed: actual {fmt(v)} "
-                               f"{tr.sign(g.direction, g.tolerance, value, v)} "
-                               f"{tr._what(g.direction, g.tolerance, value, fmt)}", **made)
+            return _passed(g, value, v, "target date passed: actual", fmt, made)
     if fit is None:
-        return TargetCheck(g.date, value, g.kind, None, "none", None, None, NOT_RATED,
-                           "a rating needs a projection (at least two actuals)", **made)
+        return _unrated(g, value, "a rating needs a projection (at least two actuals)", made)
     p, lo, hi = _forecast(fit, g.date)
     level, rule = tr.rate(g.direction, g.tolerance, value, p, lo, hi, fmt)
     return TargetCheck(g.date, value, g.kind, p, "projection", lo, hi, level, rule, **made)
@@ -70,20 +83,13 @@ def check_growth(g: Point, series: Series, fit: Any):
     made = dict(direction=g.direction, tolerance=g.tolerance, measure="growth")
     before = tr.year_figures(series.dates, series.values, g.date.year - 1)
     if not before:
-        return TargetCheck(g.date, target, g.kind, None, "none", None, None, NOT_RATED,
-                           f"a growth rating needs the figure of {g.date.year - 1}", **made)
+        return _unrated(g, target, f"a growth rating needs the figure of {g.date.year - 1}",
+                        made)
     now = tr.year_figures(series.dates, series.values, g.date.year)
     if now is not None:
-        v = now / before - 1
-        ok = tr.meets(g.direction, g.tolerance, target, v)
-        return TargetCheck(g.date, target, g.kind, v, "actual", None, None,
-                           "on track" if ok else "off track",
-                           f"target year passed: growth {tr.pct(v)} "
-                           f"{tr.sign(g.direction, g.tolerance, target, v)} "
-                           f"{tr._what(g.direction, g.tolerance, target, tr.pct)}", **made)
+        return _passed(g, target, now / before - 1, "target year passed: growth", tr.pct, made)
     if fit is None:
-        return TargetCheck(g.date, target, g.kind, None, "none", None, None, NOT_RATED,
-                           "a rating needs a projection (at least two actuals)", **made)
+        return _unrated(g, target, "a rating needs a projection (at least two actuals)", made)
     p, lo, hi = _forecast(fit, g.date)
     growth = [None if x is None else x / before - 1 for x in (p, lo, hi)]
     level, rule = tr.rate(g.direction, g.tolerance, target, growth[0], growth[1], growth[2],

@@ -180,16 +180,22 @@ def _check_workbook_size(path: Path, display: str) -> None:
                                       "unpacks to a few MiB at most")])
 
 
-def _read_xlsx(path: Path, display: str, sheet: str | None,
-               ) -> tuple[list[tuple[int, list[object]]], str]:
+def open_workbook(path: Path, display: str):
+    """A workbook opened read-only with cached values, after the size check; an unreadable
+    file is a located error. Shared by `actuals import` and `collect`."""
     from openpyxl import load_workbook
 
     _check_workbook_size(path, display)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        return load_workbook(path, read_only=True, data_only=True)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise DataError([Problem("unreadable-file", f"cannot read workbook: {exc}", display,
                                  hint="save it as .xlsx from Excel/WPS")]) from None
+
+
+def _read_xlsx(path: Path, display: str, sheet: str | None,
+               ) -> tuple[list[tuple[int, list[object]]], str]:
+    wb = open_workbook(path, display)
     if sheet is not None and sheet not in wb.sheetnames:
         raise DataError([Problem("unknown-sheet", f"no sheet '{sheet}'", display,
                                  hint="sheets: " + ", ".join(wb.sheetnames))])

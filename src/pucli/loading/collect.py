@@ -18,11 +18,10 @@ import csv
 import datetime as dt
 import io
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pucli.loading.actuals_import import _check_workbook_size, _text, normalise_date
+from pucli.loading.actuals_import import _text, normalise_date, open_workbook
 from pucli.loading.collection import Event, append_events
 from pucli.loading.datadir import DataDir
 from pucli.loading.progress import EntryChecker, Issue, append_entries
@@ -103,14 +102,7 @@ def read_forms(path: Path) -> list[ReturnedForm]:
 
 
 def _read_xlsx(path: Path, display: str) -> list[ReturnedForm]:
-    from openpyxl import load_workbook
-
-    _check_workbook_size(path, display)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
-        raise DataError([Problem("unreadable-file", f"cannot read workbook: {exc}", display,
-                                 hint="save it as .xlsx from Excel/WPS")]) from None
+    wb = open_workbook(path, display)
     forms = []
     code_col = len(COLUMNS)
     for ws in wb.worksheets:
