@@ -187,6 +187,17 @@ class Measure:
         return self.due
 
 
+# __post_init__'s rule in the JSON Schema too, so that editors and check-jsonschema refuse a
+# measure with neither units nor lead, as validate does.
+Measure.__pydantic_config__ = {  # type: ignore[attr-defined]
+    **Measure.__pydantic_config__,  # type: ignore[attr-defined]
+    "json_schema_extra": {"anyOf": [
+        {"required": ["units"], "properties": {"units": {"minItems": 1}}},
+        {"required": ["lead"], "properties": {"lead": {"minItems": 1}}},
+    ]},
+}
+
+
 @record
 class Plan:
     plan: PlanInfo
