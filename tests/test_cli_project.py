@@ -110,3 +110,10 @@ def test_the_heading_prints_the_date_not_today(cli):
     assert f"截至 {dt.date.today()}；" in out.splitlines()[0] and "今天" not in out
     _, out, _ = cli("--lang", "en", "project")
     assert f"as of {dt.date.today()};" in out.splitlines()[0]
+
+
+def test_backtest_horizon_has_a_ceiling(cli, data_dir):
+    """Found by the long fuzz run: a 30-digit --horizon ran out of memory (exit 70)."""
+    code, _, err = cli("backtest", "--horizon", "9" * 30, "--data", data_dir)
+    assert code == 2
+    assert "1000" in err

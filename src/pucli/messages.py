@@ -632,6 +632,7 @@ USAGE: list[Pair] = [
     ("'{value}' 不是用普通数字 0-9 写的整数",
      "'{value}' is not a whole number in plain digits 0-9"),
     ("{number} 小于 {min}", "{number} is below {min}"),
+    ("{number} 大于 {max}", "{number} is above {max}"),
     ("日期 {date} 超出 {low}–{high} 年的范围；检查年份",
      "date {date} is outside {low}–{high}; check the year"),
 ]

@@ -70,8 +70,9 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
         raise typer.BadParameter(message, param_hint=option) from None
 
 
-def ascii_int(min: int = 0) -> Callable[[Any], int]:
-    """A parser (``typer.Option(parser=…)``) of a whole number in ASCII digits, ≥ ``min``.
+def ascii_int(min: int = 0, max: int | None = None) -> Callable[[Any], int]:
+    """A parser (``typer.Option(parser=…)``) of a whole number in ASCII digits, ≥ ``min``
+    and, when given, ≤ ``max``.
 
     click's INT takes whatever :func:`int` takes: ``1_2`` (12), ``+12`` and Arabic-Indic
     ``١٢`` would all name measure 12. A number on the command line is plain digits.
@@ -86,6 +87,8 @@ def ascii_int(min: int = 0) -> Callable[[Any], int]:
             raise typer.BadParameter(f"'{value}' is not a whole number in plain digits 0-9")
         if number < min:
             raise typer.BadParameter(f"{number} is below {min}")
+        if max is not None and number > max:
+            raise typer.BadParameter(f"{number} is above {max}")
         return number
 
     return integer

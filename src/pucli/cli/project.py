@@ -171,7 +171,8 @@ def _draw(result, chart: Path, size: str | None = None) -> None:
 
 def backtest(
     horizon: Annotated[int, typer.Option(
-        parser=ascii_int(1), help="Steps ahead to forecast from each origin.")] = 1,
+        # a horizon beyond the series has no origin to score; 1,000 steps is past any plan
+        parser=ascii_int(1, 1000), help="Steps ahead to forecast from each origin.")] = 1,
     min_train: Annotated[int, typer.Option(
         parser=ascii_int(2), help="Actuals known at the first origin.")] = 3,
     region: Annotated[str | None, typer.Option(help="A region of the region column.")] = None,
