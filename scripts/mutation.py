@@ -46,6 +46,12 @@ GROUPS: dict[str, tuple[list[str], list[str], list[str]]] = {
                             "src/pucli/compute/backtest.py"],
                            ["tests/test_projection.py", "tests/test_methods.py",
                             "tests/test_cli_project.py", "tests/test_mutation_kills.py"], []),
+    # issue 14's scores and the SDG category, after the rewrite (the numbers a reader
+    # compares methods by)
+    "compute-scores": (["src/pucli/compute/backtest.py", "src/pucli/compute/sdg_progress.py",
+                        "src/pucli/compute/shifts.py"],
+                       ["tests/test_forecast_fixes.py", "tests/test_methods.py",
+                        "tests/test_sdg_progress.py", "tests/test_mutation_kills.py"], []),
     "writers": (["src/pucli/loading/actuals_write.py", "src/pucli/loading/recode.py"],
                 ["tests/test_recode.py", "tests/test_cli_actuals.py",
                  "tests/test_mutation_kills.py"], []),
