@@ -45,3 +45,17 @@ def test_values_below_one_are_rated():
     p = cagr_category((D0, 0.5), (D2, 0.605), (D4, 0.73205))
     assert p is not None and p.category == "on track"
     assert p.ratio == pytest.approx(1.0, rel=1e-3)
+
+
+def test_the_disagreement_names_both_paces_in_percent():
+    from pucli.compute.sdg_progress import CagrProgress, disagreement
+
+    behind = CagrProgress(0.10, 0.20, 0.5, "limited progress")
+    text = disagreement("on track", behind, 0.30)
+    assert "(10.00 % a year) against the 20.00 % required" in text
+    assert "target date is 30.00 % a year" in text
+    ahead = CagrProgress(0.12, 0.12, 1.0, "on track")
+    text = disagreement("off track", ahead, None)
+    assert "(12.00 % a year, ≥ 95 % of the 12.00 % required)" in text
+    assert "target date is" not in text
+    assert disagreement("on track", ahead, 0.3) == ""
