@@ -86,3 +86,17 @@ def test_targets_only_folder_needs_the_plan_elsewhere(cli, tmp_path, args):
     code, _, err = cli(*args, "--data", folder)
     assert code == exitcodes.INVALID
     assert "measures.yaml" in err and "[missing-file]" in err
+
+
+@pytest.mark.parametrize("value", ["1", "2.5", "1e400", "-.inf", "x"])
+def test_milestones_written_as_a_scalar_is_a_located_error(cli, data_dir, value):
+    """Found by the third long fuzz run (seeds 3001018 …): `milestones: 1` reached the
+    due-phrase step before the schema and crashed (exit 70)."""
+    path = data_dir / "measures.yaml"
+    text = path.read_text(encoding="utf-8")
+    i = text.index("\n  - id: 2")
+    j = text.index("\n", i + 5)
+    path.write_text(text[:j] + f"\n    milestones: {value}" + text[j:], encoding="utf-8")
+    code, _, err = cli("measures", "--data", data_dir)
+    assert code == 1, err
+    assert "measures.yaml:" in err and "milestones" in err

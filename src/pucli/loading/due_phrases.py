@@ -73,7 +73,9 @@ def resolve_due_phrases(data: Any, doc: YamlDoc) -> list[Problem]:
         if not isinstance(m, dict):
             continue
         out += _resolve(m, ("measures", i), horizon, doc, allow_words=True)
-        for k, ms in enumerate(m.get("milestones") or []):
+        milestones = m.get("milestones")
+        # anything but a list is the schema's to report (with its location), not ours
+        for k, ms in enumerate(milestones if isinstance(milestones, list) else []):
             if isinstance(ms, dict):
                 out += _resolve(ms, ("measures", i, "milestones", k), horizon, doc,
                                 allow_words=False)
