@@ -61,11 +61,6 @@ def append_actuals(datadir: DataDir, records: list[dict[str, str]],
     ones. Raises :class:`DataError` when the existing file itself is invalid."""
     path, display = datadir.file(ACTUALS), datadir.display(ACTUALS)
     check_writable_folder(datadir.path, str(datadir.path))
-    if not os.path.lexists(path):
-        # A new actuals.csv is created only to receive a row: a refused one leaves no file.
-        checked = check_actuals_records(datadir, records, origins, today)
-        if not checked.written:
-            return checked
     with locked_for_append(path, display, _header("", records)) as fd:
         existing = _read_locked(path, display)
         text, result = _decide(existing, records, origins, display, today,
