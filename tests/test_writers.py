@@ -181,8 +181,55 @@ def test_a_short_write_to_a_new_file_leaves_no_file(monkeypatch, data_dir, write
     with pytest.raises(OSError):
         run(data_dir)
     monkeypatch.undo()
-    assert not (data_dir / file).exists() or (data_dir / file).read_text().count("\n") == 1
+    assert not (data_dir / file).exists()
     assert [p.name for p in data_dir.iterdir() if p.name.startswith(".")] == []
+
+
+REFUSED = {"update": ["update", "12", "--unit", "县行政审批局", "--status", "done",
+                      "--percent", "140"],
+           "actuals add": ["actuals", "add", "2099-12-31", "7000"],
+           "actuals import": ["actuals", "import", "EXPORT"]}
+
+
+@pytest.mark.parametrize("writer", sorted(REFUSED))
+def test_a_refused_write_to_a_missing_file_creates_nothing(cli, tmp_path, data_dir, writer):
+    """Found by the fuzzer (seed 2003670): a refused ``actuals add`` left a header-only
+    actuals.csv behind. A refusal must leave the folder as it was."""
+    for name in ("progress.csv", "actuals.csv"):
+        (data_dir / name).unlink(missing_ok=True)
+    export = tmp_path / "export.csv"
+    export.write_text("date,total\n2022-12-31,-1\n", encoding="utf-8")
+    before = sorted(p.name for p in data_dir.iterdir())
+    args = [str(export) if a == "EXPORT" else a for a in REFUSED[writer]]
+    result = cli(*args, "--data", str(data_dir))
+    assert result.code in (1, 2), result.out + result.err
+    assert sorted(p.name for p in data_dir.iterdir()) == before
+
+
+@pytest.mark.timeout(120)
+def test_refused_and_accepted_writers_racing_on_a_new_file(data_dir):
+    """Writers that refuse remove the file they created, under the lock; writers waiting
+    for it create it anew. Every accepted row is there afterwards, once."""
+    (data_dir / "actuals.csv").unlink()
+    errors: list[BaseException] = []
+
+    def go(n: int) -> None:
+        try:
+            total = str(7000 + n) if n % 2 else "-1"
+            append_actuals(DataDir(data_dir, "--data"),
+                           [{"date": f"{1990 + n}-12-31", "total": total}], today=TODAY)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=go, args=(n,)) for n in range(12)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=60)
+    assert errors == []
+    lines = (data_dir / "actuals.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("date,")
+    assert sorted(lines[1:]) == sorted(f"{1990 + n}-12-31,{7000 + n}" for n in range(1, 12, 2))
 
 
 @pytest.mark.timeout(120)

@@ -206,21 +206,36 @@ def check_writable_folder(folder: Path, display: str) -> None:
 
 
 @contextmanager
-def writers_lock(path: Path, display: str, mode: int = os.O_RDONLY) -> Iterator[int]:
+def writers_lock(path: Path, display: str, mode: int = os.O_RDONLY,
+                 create: bytes | None = None) -> Iterator[int]:
     """The writers' lock of ``path``: an exclusive ``flock`` on the file itself, held
     until the block ends; yields the locked descriptor.
 
     Every writer — appenders and rewriters (``recode``) alike — takes it. A rewriter
-    replaces the file by renaming a new one over it, so a writer that waited for the lock
-    may hold the old, unlinked file: it checks, and opens the path again until the file
-    it locked is the one the path names. Only regular files are opened (non-blocking, so
-    a FIFO cannot hang the command).
+    replaces the file by renaming a new one over it, and an appender that created a new
+    file removes it again when it wrote nothing, so a writer that waited for the lock
+    may hold a file the path no longer names: it checks, and opens the path again until
+    the file it locked is the one the path names. Only regular files are opened
+    (non-blocking, so a FIFO cannot hang the command). With ``create``, a missing file
+    is created holding those bytes (atomically: see :func:`_create_with`).
     """
     while True:
-        problem = regular_problem(os.stat(path), display)  # before opening: a FIFO with
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            if create is None:
+                raise
+            _create_with(path, create)
+            continue
+        problem = regular_problem(st, display)  # before opening: a FIFO with
         if problem is not None:  # no reader cannot even be opened for writing
             raise DataError([problem])
-        fd = os.open(path, mode | os.O_NONBLOCK | os.O_CLOEXEC)
+        try:
+            fd = os.open(path, mode | os.O_NONBLOCK | os.O_CLOEXEC)
+        except FileNotFoundError:
+            if create is None:
+                raise
+            continue  # removed between stat and open: create it again
         try:
             problem = check_regular(fd, display)
             if problem is not None:
@@ -232,7 +247,7 @@ def writers_lock(path: Path, display: str, mode: int = os.O_RDONLY) -> Iterator[
         except BaseException:
             os.close(fd)
             raise
-        os.close(fd)  # replaced while we waited: lock the new file instead
+        os.close(fd)  # replaced or removed while we waited: lock what the path names now
     try:
         yield fd
     finally:
@@ -257,14 +272,29 @@ def locked_for_append(path: Path, display: str, header: list[str]) -> Iterator[i
     holding just ``header`` — atomically (written aside, then linked into place), so no
     writer ever finds a new ledger empty; one that exists but is empty is refused, as
     ``pucli validate`` refuses it: an emptied ledger is lost data, not a new ledger.
+
+    A refused write creates nothing: when the block ends with the file still holding only
+    the header and no other writer has appended to it, the file is removed again, still
+    under the lock (a writer waiting for it then creates the file anew).
     """
     check_writable_folder(path.parent, display)
-    if not os.path.lexists(path):
-        _create_with(path, format_row(header).encode("utf-8"))
-    with writers_lock(path, display, os.O_WRONLY | os.O_APPEND) as fd:
+    head = format_row(header).encode("utf-8")
+    existed = os.path.lexists(path)
+    with writers_lock(path, display, os.O_WRONLY | os.O_APPEND, create=head) as fd:
         if os.fstat(fd).st_size == 0:
             raise DataError([empty_file(display)])
-        yield fd
+        fresh = not existed and _holds_only(fd, head)
+        try:
+            yield fd
+        finally:
+            if fresh and _holds_only(fd, head):
+                os.unlink(path)  # we hold the lock, so the path still names this file
+
+
+def _holds_only(fd: int, data: bytes) -> bool:
+    """Whether the file open at ``fd`` is no longer than ``data`` (a header line): it
+    then holds no record, whoever wrote the header."""
+    return os.fstat(fd).st_size <= len(data)
 
 
 def _create_with(path: Path, data: bytes) -> None:
