@@ -223,7 +223,7 @@ def writers_lock(path: Path, display: str, mode: int = os.O_RDONLY,
         try:
             st = os.stat(path)
         except FileNotFoundError:
-            if create is None:
+            if create is None or os.path.islink(path):  # a dangling link is not created
                 raise
             _create_with(path, create)
             continue
@@ -233,7 +233,7 @@ def writers_lock(path: Path, display: str, mode: int = os.O_RDONLY,
         try:
             fd = os.open(path, mode | os.O_NONBLOCK | os.O_CLOEXEC)
         except FileNotFoundError:
-            if create is None:
+            if create is None or os.path.islink(path):
                 raise
             continue  # removed between stat and open: create it again
         try:
