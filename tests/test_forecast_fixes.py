@@ -19,7 +19,7 @@ from pucli.compute.methods import blend, drift, naive, seasonal_growth
 from pucli.compute.periods import month_end, month_index, regular_part, t90
 from pucli.compute.projection import project_counts
 from pucli.compute.sdg_progress import cagr_category
-from pucli.compute.shifts import level_shifts
+from pucli.compute.shifts import level_shifts, trend_break
 from pucli.loading.schema import validate
 from pucli.models.observations import Series
 from pucli.models.targets import Targets
@@ -218,6 +218,73 @@ def test_steady_or_noisy_growth_is_not_a_level_shift():
                                                                for k in range(7)))
     noisy = Series(steady.dates, (1000.0, 1120, 1200, 1350, 1440, 1620, 1750))
     assert level_shifts(steady) == [] and level_shifts(noisy) == []
+
+
+# -- trend breaks: a lasting change of pace, not a string of jumps ---------------------------
+
+KINK = Series(tuple(D(2015 + k) for k in range(10)),
+              tuple(1000 * 1.1 ** min(k, 5) * 1.02 ** max(k - 5, 0) for k in range(10)))
+
+
+def test_a_slowdown_is_a_trend_break_not_a_string_of_level_shifts():
+    # 10 % a year to end-2020, then 2 % a year: each later step is 7.6 % below the early
+    # pace, which the level-shift rule alone read as four drops.
+    assert level_shifts(KINK) == []
+    brk = trend_break(KINK)
+    assert brk is not None and brk.date == D(2020)
+    assert brk.before == pytest.approx(0.10) and brk.after == pytest.approx(0.02)
+    assert brk.direction == "slowdown"
+
+
+def test_a_trend_break_says_what_it_does_to_the_projection():
+    p = project_counts(targets((D(2015), 1000.0), 2000.0), KINK)
+    (effect,) = p.breaks
+    y0, yk, yn = 1000.0, 1000 * 1.1 ** 5, 1000 * 1.1 ** 5 * 1.02 ** 4
+    # blend = mean of drift (net increase a month × 12) and constant growth, one year on
+    everything = (yn + (yn - y0) * 12 / 108 + yn * (yn / y0) ** (12 / 108)) / 2
+    recent = (yn + (yn - yk) * 12 / 48 + yn * 1.02) / 2
+    assert effect.projected == pytest.approx(everything, rel=1e-9)
+    assert effect.if_recent == pytest.approx(recent, rel=1e-9)
+    # by hand: y_k = 1610.51, y_n = 1743.27; recent (1776.45 + 1778.13)/2, every actual
+    # (1825.85 + 1854.31)/2
+    assert round(recent) == 1777 and round(everything) == 1840
+    assert "from 2020-12-31 growth slowed from 10.0 % a year to 2.0 % a year" in effect.text()
+
+
+def test_noise_or_a_small_change_of_pace_is_no_trend_break():
+    steady = Series(KINK.dates, tuple(1000 * 1.08 ** k for k in range(10)))
+    # 8 % a year, alternating 9 % and 7 %: the halves differ by far less than 2 points
+    wobbly = Series(KINK.dates, tuple(np.cumprod([1000.0] + [1.09, 1.07] * 4 + [1.09])))
+    # 9.5 % on average, then 5 %, but steps of +20 % and 0 %: |z| stays under 3
+    noisy = Series(KINK.dates, tuple(np.cumprod(
+        [1000.0, 1.2, 1.0, 1.2, 1.0, 1.2, 1.05, 1.07, 1.03, 1.05])))
+    slight = Series(KINK.dates, tuple(1000 * 1.08 ** min(k, 5) * 1.07 ** max(k - 5, 0)
+                                      for k in range(10)))  # 8 % → 7 %: exact, but 1 point
+    assert [trend_break(s) for s in (steady, wobbly, noisy, slight)] == [None] * 4
+    assert trend_break(Series(KINK.dates[:5], KINK.values[:5])) is None  # needs six
+
+
+def test_a_one_off_drop_is_a_level_shift_and_no_trend_break():
+    values = (1000.0, 1100, 1210, 1331, 1131, 1244, 1369)  # −15 % at end-2020, then 10 %
+    s = Series(tuple(D(2016 + k) for k in range(7)), values)
+    assert [x.date for x in level_shifts(s)] == [D(2020)]
+    assert trend_break(s) is None
+
+
+def test_trend_breaks_reach_the_terminal_and_json(cli, tmp_path):
+    (tmp_path / "targets.yaml").write_text(
+        "region: Testland\nbaseline: {date: 2015-12-31, value: 1000}\n"
+        "targets:\n  - {date: 2025-12-31, value: 2000}\n", encoding="utf-8")
+    (tmp_path / "actuals.csv").write_text("date,total\n" + "".join(
+        f"{d},{round(v)}\n" for d, v in zip(KINK.dates, KINK.values, strict=True)),
+        encoding="utf-8")
+    code, out, err = cli("project", "--data", tmp_path)
+    assert code == 0, err
+    assert "趋势转折：自 2020-12-31 起年均增速由 10.0% 放缓至 2.0%" in out
+    code, out, _ = cli("project", "--data", tmp_path, "-f", "json")
+    (brk,) = json.loads(out)["trend_breaks"]
+    assert brk["date"] == "2020-12-31"
+    assert brk["annual_growth_after"] == pytest.approx(0.02, abs=2e-3)  # counts rounded
 
 
 # -- defect 8: a zero count without --method is no "--method" error -------------------------

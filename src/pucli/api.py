@@ -115,7 +115,8 @@ class Plan:
         df = frame(*projection_rows(result, regions), metric=metric)
         info = projection_json(result, regions)
         df.attrs = {k: info[k] for k in ("method", "method_reason", "method_rule", "rating",
-                                         "rating_rule", "targets", "level_shifts")}
+                                         "rating_rule", "targets", "level_shifts",
+                                         "trend_breaks")}
         return df
 
     def backtest(self, metric: str = "total", region: str | None = None, horizon: int = 1,

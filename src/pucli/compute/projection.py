@@ -26,7 +26,7 @@ from pucli.compute.methods import Fit
 from pucli.compute.periods import month_end, month_ends, month_index
 from pucli.compute.plan_paths import Path, plan_paths
 from pucli.compute.sdg_progress import CagrProgress, cagr_category, disagreement
-from pucli.compute.shifts import Shift, level_shifts, without_shifts
+from pucli.compute.shifts import Break, Shift, level_shifts, trend_break, without_shifts
 from pucli.compute.target_checks import check_growth, check_level, shown_decimals
 from pucli.i18n import t
 from pucli.models.domain import MAX_COUNT, annual_rate
@@ -105,6 +105,26 @@ class ShiftEffect:
                 f"would be {self.if_one_off:,.0f}")
 
 
+@dataclass(frozen=True)
+class BreakEffect:
+    """A trend break and what it does to the projection at the horizon."""
+
+    brk: Break
+    horizon: dt.date | None
+    projected: float | None  # the projection at the horizon, from every actual
+    if_recent: float | None  # the same method fitted only on the actuals from the break on
+
+    def text(self) -> str:
+        b = self.brk
+        head = (f"trend break: from {b.date} growth {'slowed' if b.after < b.before else 'rose'}"
+                f" from {b.before * 100:.1f} % a year to {b.after * 100:.1f} % a year")
+        if self.projected is None or self.if_recent is None:
+            return head + "; too few actuals since then to project from them alone"
+        return (head + f"; the projection, fitted on every actual, gives {self.projected:,.0f}"
+                f" at {self.horizon}; fitted on the actuals since {b.date} only, "
+                f"{self.if_recent:,.0f}")
+
+
 @dataclass
 class Projection:
     region: str
@@ -131,6 +151,7 @@ class Projection:
     start: tuple[dt.date, float] | None = None  # what the required growth counts from
     method_rule: str = DEFAULT_RULE
     shifts: list[ShiftEffect] = field(default_factory=list)
+    breaks: list[BreakEffect] = field(default_factory=list)
 
     @property
     def rating(self) -> str:
@@ -192,7 +213,7 @@ def project_counts(targets: Targets, series: Series, as_of: dt.date | None = Non
                       info.label if info else metric, info.label_en if info else metric,
                       tuple(zip(series.dates, series.values, strict=True)),
                       (info.unit or "") if info else "", decimals, flow, start,
-                      shifts=shifts)
+                      shifts=shifts, breaks=_break_effects(series, fit, chosen, horizon))
 
 
 def _shift_effects(series: Series, fit: Fit | None, method: str,
@@ -206,6 +227,23 @@ def _shift_effects(series: Series, fit: Fit | None, method: str,
     now = float(fit.forecast(at)[0][0])
     alt = float(fit_method(method, without_shifts(series, shifts)).forecast(at)[0][0])
     return [ShiftEffect(s, horizon, now, alt) for s in shifts]
+
+
+def _break_effects(series: Series, fit: Fit | None, method: str,
+                   horizon: dt.date | None) -> list[BreakEffect]:
+    brk = trend_break(series)
+    if brk is None:
+        return []
+    if fit is None or horizon is None or horizon <= series.dates[-1]:
+        return [BreakEffect(brk, horizon, None, None)]
+    at = np.array([month_index(horizon)])
+    recent = Series(*zip(*[(d, v) for d, v in zip(series.dates, series.values, strict=True)
+                           if d >= brk.date], strict=True), series.name)
+    try:
+        alt = float(fit_method(method, recent).forecast(at)[0][0])
+    except DataError:  # the method needs more actuals than the break leaves
+        return [BreakEffect(brk, horizon, float(fit.forecast(at)[0][0]), None)]
+    return [BreakEffect(brk, horizon, float(fit.forecast(at)[0][0]), alt)]
 
 
 def _with_cagr(check: TargetCheck, base: tuple[dt.date, float],

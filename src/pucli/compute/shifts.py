@@ -1,10 +1,26 @@
-"""Level shifts: a one-off jump in the counts (a register clean-up, a boundary change).
+"""Level shifts and trend breaks.
+
+A level shift is a one-off jump in the counts (a register clean-up, a boundary change);
+a trend break is a lasting change of pace (growth slows or quickens from some actual on).
 
 A step is flagged when its change is far from the series' usual pace: the log change of
 each step, per month, is compared with the median pace; the step's excess
 ``e_i = d_i − median·Δ_i`` is flagged when ``|e_i|`` exceeds both 5 % and four robust
 standard deviations of the other steps' excesses (1.4826 × their median absolute
-deviation). Needs four actuals (three steps) at least; counts above zero.
+deviation), and when it also stands out by more than 5 % from the (up to three) steps on
+each side of it, each side at its own median pace — so that a lasting change of pace is a
+trend break, not a string of jumps. Needs four actuals (three steps) at least; counts above
+zero.
+
+A trend break is looked for once the level shifts are taken out (:func:`without_shifts`).
+Each actual ``k`` with at least two steps before and two after splits the series; the
+average log growth a month before, ``b = (x_k − x_0)/(t_k − t_0)``, and after,
+``a = (x_n − x_k)/(t_n − t_k)``, are those of a random walk with a drift per segment, whose
+variance a month ``σ²`` is estimated from the steps around their segment's drift (as
+``methods._walk`` does, with ``n − 3`` degrees of freedom). The split with the largest
+``z = (a − b)/√(σ²(1/T_b + 1/T_a))`` is a break when ``|z| > 3`` (strict, since every
+split is tried) and the annual growth rates differ by more than two percentage points.
+Needs six actuals (five steps) at least.
 """
 
 from __future__ import annotations
@@ -20,6 +36,10 @@ from pucli.models.observations import Series
 
 MIN_JUMP = 0.05  # a step must move the count by more than 5 % beyond the usual pace
 ROBUST_Z = 4.0
+NEIGHBOURS = 3  # steps on each side a jump must stand out from
+BREAK_Z = 3.0  # a break's change of pace, in standard errors
+MIN_BREAK = 0.02  # and in annual growth: more than two percentage points
+MIN_BREAK_POINTS = 6
 
 
 @dataclass(frozen=True)
@@ -48,11 +68,24 @@ def level_shifts(series: Series) -> list[Shift]:
     for i, e in enumerate(excess):
         others = np.delete(excess, i)
         spread = 1.4826 * float(np.median(np.abs(others - np.median(others))))
-        if abs(e) > MIN_JUMP and abs(e) > ROBUST_Z * spread:
+        if abs(e) > MIN_JUMP and abs(e) > ROBUST_Z * spread and _apart(d, gap, i):
             before, after = series.values[i], series.values[i + 1]
             size = math.expm1(float(e))
             out.append(Shift(series.dates[i + 1], before, after, size, after - after / (1 + size)))
     return out
+
+
+def _apart(d: np.ndarray, gap: np.ndarray, i: int) -> bool:
+    """Whether step ``i`` stands out from the steps next to it on each side (up to
+    :data:`NEIGHBOURS` a side, at each side's own median pace) by more than
+    :data:`MIN_JUMP`. A change of pace is then not read as a string of jumps: the first
+    step at the new pace is in line with the steps after it."""
+    for side in (range(max(0, i - NEIGHBOURS), i), range(i + 1, min(len(d), i + 1 + NEIGHBOURS))):
+        if len(side):
+            pace = float(np.median([d[j] / gap[j] for j in side]))
+            if abs(d[i] - pace * gap[i]) <= MIN_JUMP:
+                return False
+    return True
 
 
 def without_shifts(series: Series, shifts: list[Shift]) -> Series:
@@ -63,3 +96,39 @@ def without_shifts(series: Series, shifts: list[Shift]) -> Series:
         k = series.dates.index(s.date)
         values[:k] = [v * (1 + s.size) for v in values[:k]]
     return Series(series.dates, tuple(values), series.name)
+
+
+@dataclass(frozen=True)
+class Break:
+    date: dt.date  # the actual from which the new pace runs
+    before: float  # annual growth rate before it (0.10 = 10 % a year)
+    after: float  # annual growth rate from it on
+    z: float  # the change of pace in standard errors (inf: the steps have no spread)
+
+    @property
+    def direction(self) -> str:
+        return "slowdown" if self.after < self.before else "speed-up"
+
+
+def trend_break(series: Series) -> Break | None:
+    """The strongest lasting change of pace in ``series``, if there is one (see above)."""
+    n = len(series)
+    if n < MIN_BREAK_POINTS or any(v <= 0 for v in series.values):
+        return None
+    series = without_shifts(series, level_shifts(series))
+    t = np.array([month_index(d) for d in series.dates], dtype=float)
+    x = np.log(np.array(series.values, dtype=float))
+    best: Break | None = None
+    for k in range(2, n - 2):
+        span_b, span_a = t[k] - t[0], t[-1] - t[k]
+        b, a = (x[k] - x[0]) / span_b, (x[-1] - x[k]) / span_a
+        drifts = np.where(np.arange(n - 1) < k, b, a)
+        d, gap = np.diff(x), np.diff(t)
+        sigma2 = float(np.sum((d - drifts * gap) ** 2 / gap) / (n - 3))
+        spread = math.sqrt(sigma2 * (1 / span_b + 1 / span_a))
+        z = math.inf * np.sign(a - b) if spread == 0 else float((a - b) / spread)
+        before, after = math.expm1(12 * float(b)), math.expm1(12 * float(a))
+        if abs(z) > BREAK_Z and abs(after - before) > MIN_BREAK and (
+                best is None or abs(z) > abs(best.z)):
+            best = Break(series.dates[k], before, after, float(z))
+    return best

@@ -283,6 +283,19 @@ def shift_text(effect) -> str:  # effect: pucli.compute.projection.ShiftEffect
             f"若视为一次性水平变化（前后增速不变）则为 {effect.if_one_off:,.0f}")
 
 
+def break_text(effect) -> str:  # effect: pucli.compute.projection.BreakEffect
+    """A trend break, the paces before and after and what it does to the projection."""
+    if is_english():
+        return effect.text()
+    b = effect.brk
+    head = (f"趋势转折：自 {b.date} 起年均增速由 {b.before * 100:.1f}% "
+            f"{'放缓' if b.after < b.before else '加快'}至 {b.after * 100:.1f}%")
+    if effect.projected is None or effect.if_recent is None:
+        return head + "；此后实际数太少，无法单独据以预测"
+    return (head + f"；用全部实际数预测，{effect.horizon} 为 {effect.projected:,.0f}；"
+            f"只用 {b.date} 以来的实际数预测，则为 {effect.if_recent:,.0f}")
+
+
 def cagr_text(check) -> str:  # the SDG category line of a target, with why it differs
     c = check.cagr
     if c is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from rich.console import Group
@@ -18,6 +19,7 @@ from pucli.models.domain import annual_rate
 from pucli.models.numbers import figure
 from pucli.render.labels import (
     backtest_note,
+    break_text,
     cagr_label,
     cagr_text,
     indicative_mark,
@@ -138,6 +140,13 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
                           if e.horizon else None, "projected": _n(e.projected),
                           "if_one_off": _n(e.if_one_off), "text": e.text()}
                          for e in p.shifts],
+        "trend_breaks": [{"date": e.brk.date.isoformat(),
+                          "annual_growth_before": round(e.brk.before, 6),
+                          "annual_growth_after": round(e.brk.after, 6),
+                          "z": None if math.isinf(e.brk.z) else round(e.brk.z, 2),
+                          "horizon": e.horizon.isoformat() if e.horizon else None,
+                          "projected": _n(e.projected), "if_recent": _n(e.if_recent),
+                          "text": e.text()} for e in p.breaks],
         **({"regions": [{"region": r.region, "date": r.date.isoformat(),
                          "actual": _n(r.actual, d), "projection": _n(r.projection, d),
                          "low": _n(r.low, d), "high": _n(r.high, d), "method": r.method,
@@ -319,6 +328,7 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
     parts.append(verdict)
     parts += [Text(n) for n in p.notes]
     parts += [Text(shift_text(e)) for e in p.shifts]
+    parts += [Text(break_text(e)) for e in p.breaks]
     if regions:
         parts.append(region_table(p, regions))
     return Group(*parts)
