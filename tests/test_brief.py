@@ -175,3 +175,38 @@ def test_ranking_order_and_the_rest_row(brief):
     table = debt_table(debts, 3)
     assert table.rows[-1] == ["", "其余 2 个单位", "2", "0", "0", "2", "15", ""]
     assert len(debt_table(debts).rows) == 5
+
+
+def test_the_headline_marks_an_indicative_rating_and_gives_the_sdg_category(tmp_path):
+    # Two actuals: the rating is indicative (no scatter to measure) and the SDG category
+    # stands beside it.
+    folder = DataDir(make_brief_data(tmp_path / "data"), "--data")
+    (tmp_path / "data" / "actuals.csv").write_text(
+        "date,total\n2021-12-31,6472\n2022-12-31,7100\n", encoding="utf-8")
+    plan, as_of = open_plan(folder), dt.date(2023, 3, 31)
+    p = project_counts(open_targets(folder), open_actuals(folder).whole(as_of=as_of), as_of)
+    blocks = brief_blocks(build_brief(plan, p, [], as_of, None))
+    table = next(b for b in blocks if isinstance(b, TableBlock))
+    assert table.columns[-1] == "SDG 进度类别"
+    final = table.rows[-1]
+    assert final[-2].endswith("（仅供参考）")
+    # 6472 → 7100 in a year: 9.70 %; required 6472 → 11236 in four years: 14.79 %;
+    # ratio 66 % → acceleration needed
+    assert final[-1] == "需加快"
+    bullets = [b for b in blocks if isinstance(b, Bullets)]
+    assert "评级：" in bullets[0].items[2] and "（仅供参考）" in bullets[0].items[2]
+    assert any("仅供参考：实际数少于三个" in i for i in bullets[1].items)
+
+
+def test_the_headline_names_a_trend_break(tmp_path):
+    folder = DataDir(make_brief_data(tmp_path / "data"), "--data")
+    rows = [(dt.date(2012 + k, 12, 31), 1000 * 1.1 ** min(k, 5) * 1.02 ** max(k - 5, 0))
+            for k in range(10)]
+    (tmp_path / "data" / "actuals.csv").write_text(
+        "date,total\n" + "".join(f"{d},{round(v)}\n" for d, v in rows), encoding="utf-8")
+    plan, as_of = open_plan(folder), dt.date(2022, 1, 31)
+    p = project_counts(open_targets(folder), open_actuals(folder).whole(as_of=as_of), as_of)
+    blocks = brief_blocks(build_brief(plan, p, [], as_of, None))
+    notes = [i for b in blocks if isinstance(b, Bullets) for i in b.items]
+    assert any(i.startswith("趋势转折：自 2017-12-31 起年均增速由 10.0% 放缓至 2.0%")
+               for i in notes), notes

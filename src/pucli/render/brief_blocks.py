@@ -213,13 +213,17 @@ def headline_blocks(brief: Brief) -> list[Block]:
             f"{p.net_new_per_month:,.{d + 1}f} net new "
             f"{p.unit or 'entities'} a month"))
     rule = lb.rule_text(p.targets[-1], p.decimals) if p.targets else ""
-    items.append(t(f"评级：{lb.rating_label(p.rating)}" + (f"（{rule}）" if rule else ""),
-                   f"Rating: {p.rating}" + (f" ({rule})" if rule else "")))
+    mark = lb.indicative_mark() if p.targets and p.targets[-1].indicative else ""
+    items.append(t(f"评级：{lb.rating_label(p.rating)}{mark}" + (f"（{rule}）" if rule else ""),
+                   f"Rating: {p.rating}{mark}" + (f" ({rule})" if rule else "")))
     items.append(t(f"预测方法：{lb.method_label(p.method)}——{lb.method_reason(p.method, p.reason)}",
                    f"Method: {p.method_label} — {p.reason}"))
     out.append(Bullets(items))
     rows = []
+    sdg = any(c.cagr for c in p.targets)  # the SDG category, where a target has one
     for c in p.targets:
+        rating = lb.rating_label(c.rating) + (lb.indicative_mark() if c.indicative else "")
+        extra = [lb.cagr_label(c.cagr.category) if c.cagr else "—"] if sdg else []
         if c.basis == "actual":
             to_go = t("日期已过", "date passed")
         elif p.latest:
@@ -229,15 +233,34 @@ def headline_blocks(brief: Brief) -> list[Block]:
         if c.measure != "level" or c.direction != "at_least" or p.decimals:
             to_go = "" if c.basis != "actual" else to_go  # "to go" reads only upward counts
             rows.append([str(c.date), target_text(c, d), to_go, expected_text(c, d),
-                         gap_text(c, d), lb.rating_label(c.rating)])
+                         gap_text(c, d), rating, *extra])
             continue
         rows.append([str(c.date), lb.number(c.value), to_go,
-                     lb.number(c.expected), _gap(c.gap, c.gap_pct), lb.rating_label(c.rating)])
+                     lb.number(c.expected), _gap(c.gap, c.gap_pct), rating, *extra])
     out.append(TableBlock(
         [t("目标日期", "target date"), t("目标值", "target"), t("距目标还差", "still to go"),
-         t("预计值", "expected"), t("预计差距", "expected gap"), t("评级", "rating")],
+         t("预计值", "expected"), t("预计差距", "expected gap"), t("评级", "rating"),
+         *([t("SDG 进度类别", "SDG category")] if sdg else [])],
         rows, numeric={1, 2, 3, 4}))
+    if notes := _projection_notes(p):
+        out.append(Bullets(notes))
     out.append(Chart(t("规划路径、实际与预测", "Plan path, actuals and projection")))
+    return out
+
+
+def _projection_notes(p) -> list[str]:  # p: pucli.compute.projection.Projection
+    """What qualifies the targets table: an indicative rating and why, where the SDG
+    category and the rating disagree and why, level shifts and trend breaks."""
+    out = []
+    for c in p.targets:
+        if c.indicative:
+            out.append(f"{c.date}：{lb.indicative_text(c)}" if not is_english()
+                       else f"{c.date}: {lb.indicative_text(c)}")
+        if c.cagr and c.cagr_note:
+            out.append(f"{c.date}：{lb.cagr_text(c)}" if not is_english()
+                       else f"{c.date}: {lb.cagr_text(c)}")
+    out += [lb.shift_text(e) for e in p.shifts]
+    out += [lb.break_text(e) for e in p.breaks]
     return out
 
 
