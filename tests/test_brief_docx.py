@@ -161,6 +161,34 @@ def test_tables_repeat_their_header_and_fit_their_columns(docx_file):
     assert cols[3] >= 5 * size * 20  # "2024-12-31": 10 half-width characters
 
 
+def test_a_crowded_table_sets_a_figure_and_its_parenthesis_on_two_lines(tmp_path):
+    """A provincial count (eight digits) with the SDG column: the columns' figures no
+    longer fit on one line each, so the gap is set as its figure over its percentage —
+    never cut inside a number."""
+    import docx
+
+    from pucli.render.brief_blocks import TableBlock
+    from pucli.render.brief_docx import _table
+
+    doc = docx.Document()
+    row = ["2025-12-31", "12,000,000", "1,655,172", "12,160,002", "+160,002（+1.3%）",
+           "可能完成", "进度正常"]
+    _table(doc, TableBlock(["目标日期", "目标值", "距目标还差", "预计值", "预计差距", "评级",
+                            "SDG 进度类别"], [row], numeric={1, 2, 3, 4}))
+    out = tmp_path / "t.docx"
+    doc.save(out)
+    tbl = xml(out, "word/document.xml").find(".//w:tbl", NS)
+    cols = [int(val(c, "w")) for c in tbl.findall("w:tblGrid/w:gridCol", NS)]
+    cells = tbl.findall("w:tr", NS)[1].findall("w:tc", NS)
+    size = int(val(cells[0].find(".//w:rPr/w:sz", NS), "val")) / 2
+    # "+160,002" and "（+1.3%）" each under 4 ems; the whole 8 ems would not fit beside the rest
+    runs = [t.text for t in cells[4].findall(".//w:t", NS)]
+    assert runs == ["+160,002", "（+1.3%）"] and len(cells[4].findall(".//w:br", NS)) == 1
+    for i in (1, 2, 3):  # the eight-digit figures are whole on one line: 5 ems each
+        assert cols[i] >= len(row[i]) / 2 * size * 20
+    assert sum(cols) <= twips(210) - twips(28) - twips(26)
+
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 

@@ -164,9 +164,21 @@ def _longest_token(text: str) -> float:
     return max(widest, run)
 
 
-def _want_need(table: TableBlock, pt: float) -> tuple[list[float], list[float]]:
+def _parts(text: str) -> list[str]:
+    """A cell that must not wrap, in the pieces it may be set on two lines as: a figure
+    and its parenthesis (``+160,002（+1.3%）``)."""
+    for mark in ("（", " ("):
+        head, sep, tail = text.partition(mark)
+        if sep and head:
+            return [head, sep.strip() + tail]
+    return [text]
+
+
+def _want_need(table: TableBlock, pt: float, split: bool = False,
+               ) -> tuple[list[float], list[float]]:
     """Per column, in twips at ``pt``: the width that wraps nothing, and the narrowest
-    that breaks no number, date or word (text columns: at least four characters)."""
+    that breaks no number, date or word (text columns: at least four characters); with
+    ``split``, a figure and its parenthesis may take two lines (:func:`_parts`)."""
     em = pt * 20
     want, need = [], []
     for i, name in enumerate(table.columns):
@@ -176,6 +188,8 @@ def _want_need(table: TableBlock, pt: float) -> tuple[list[float], list[float]]:
         head_min = max(_longest_token(name), min(head, 2.0))  # a header may wrap
         want.append(max(data, head) * em + CELL_PAD)
         if table.keeps_whole(i):
+            if split:
+                data = max((text_ems(x) for c in cells for x in _parts(c)), default=0.0)
             need.append(max(data, head_min) * em + CELL_PAD)
         else:
             token = max([_longest_token(c) for c in cells] + [head_min])
@@ -187,8 +201,11 @@ def column_widths(table: TableBlock, total: int, pt: float) -> list[int]:
     """Column widths in twips that fit the content into ``total``: every column as wide
     as its longest cell when that fits; otherwise columns of numbers, dates and codes keep
     their full width and the text columns share the rest, in proportion to what they
-    would need, never narrower than four characters or their longest word."""
+    would need, never narrower than four characters or their longest word. When even
+    that does not fit, a figure and its parenthesis may take two lines."""
     want, need = _want_need(table, pt)
+    if sum(need) > total:  # rather a figure over its parenthesis than a cut number
+        want, need = _want_need(table, pt, split=True)
     if sum(want) <= total:
         spare = total - sum(want)
         widths = [w + spare * w / sum(want) for w in want]
@@ -225,6 +242,8 @@ def _table(doc: Any, b: TableBlock) -> None:
         row = table.rows[r]
         _row_flags(row, header=r == 0)
         for i, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
+            if keep[i] and r > 0 and text_ems(text) * pt * 20 + CELL_PAD > widths[i]:
+                text = "\n".join(_parts(text))  # too narrow for one line: break before "（"
             _cell(cell, text, widths[i], pt, header=r == 0, right=i in b.numeric and r > 0,
                   nowrap=keep[i] and r > 0)
     # a paragraph after each table keeps two tables apart
