@@ -107,6 +107,17 @@ def _finite(node: object) -> bool:
     return True
 
 
+def _whole_float(node: object) -> bool:
+    """Whether ``node`` holds a float with no fractional part (``1.0``, ``2e3``)."""
+    if isinstance(node, float):
+        return math.isfinite(node) and node.is_integer()
+    if isinstance(node, dict):
+        return any(_whole_float(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_whole_float(v) for v in node)
+    return False
+
+
 # A plain scalar of digits with underscores: text in the YAML 1.2 core schema (pucli,
 # yaml-language-server), but a number to ruamel, check-jsonschema's loader (a YAML 1.1
 # habit it keeps in 1.2 mode). The two schema readers disagree, so the case says nothing.
@@ -138,6 +149,11 @@ def verdicts(name: str, text: str) -> tuple[str, str, str]:
     pucli = "refuse" if refused else "accept"
     if not _finite(data) and schema == "accept":
         schema = pucli = "n/a"
+    elif schema == "accept" and refused and _whole_float(data) and all(
+            "integer" in p.message for p in refused):
+        # 1.0 where an integer is expected: pucli refuses it (an id is written in plain
+        # digits); JSON's data model cannot tell 1.0 from 1, so no JSON Schema can
+        return "n/a", "n/a", "a whole number with a decimal point: " + refused[0].path
     detail = (f"schema: {errors[0].json_path}: {errors[0].message[:200]}" if errors
               else f"schema: {unreadable or 'valid'}") + "; pucli: " + (
         f"{refused[0].path}: {refused[0].message[:200]}" if refused else "valid")
@@ -194,6 +210,22 @@ def test_digits_with_underscores_are_text_to_pucli():
         path.write_text(text, encoding="utf-8")
         _, _, problems = load_yaml_model(path, "measures.yaml", Plan)
     assert any(p.is_error and "sections[0].id" in p.path for p in problems)
+
+
+@pytest.mark.parametrize(("old", "new"), [("  section: 1\n", "  section: 1.0\n"),
+                                         ("- id: 1\n", "- id: 1.0\n"),
+                                         ("- id: 1\n", "- id: 1e0\n")])
+def test_a_whole_number_with_a_decimal_point_is_refused_by_pucli(old, new):
+    """JSON Schema's ``integer`` accepts 1.0 (JSON cannot tell it from 1), so the case
+    says nothing about agreement; pucli refuses it, located, with the fix."""
+    text = BASE_TEXT["measures.yaml"].replace(old, new, 1)
+    assert verdicts("measures.yaml", text)[:2] == ("n/a", "n/a")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "measures.yaml"
+        path.write_text(text, encoding="utf-8")
+        _, _, problems = load_yaml_model(path, "measures.yaml", Plan)
+    (problem,) = [p for p in problems if p.is_error]
+    assert problem.line and problem.hint
 
 
 def test_both_sides_refuse_and_accept_something():
