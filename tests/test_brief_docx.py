@@ -4,6 +4,7 @@ A4 pages and no page of a table without the table's header."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -224,3 +225,26 @@ def test_libreoffice_prints_a_short_body_and_headers_on_every_table_page(cli, tm
         assert all(name in pages[i] for name in ("责任单位", "应完成", "最近报送")), \
             f"page {i + 1} shows the overdue list without its header"
     assert all(f"—{n}—" in p for n, p in enumerate(pages, 1))  # page numbers "— N —"
+
+
+@pytest.mark.parametrize(("iso", "official"), [
+    ("截至 2025-04-15 · 与 2024-12-15 相比", "截至2025年4月15日 · 与2024年12月15日相比"),
+    ("规划期 2022-01-01—2025-12-31", "规划期2022年1月1日—2025年12月31日"),
+    ("最新实际数：9,440 户（2025-03-31）", "最新实际数：9,440 户（2025年3月31日）"),
+    ("as of 2024-02-29", "as of 2024年2月29日"),
+    ("2025-13-01、2023-02-29、20250-01-01、2025-04-15-2",  # not dates: as written
+     "2025-13-01、2023-02-29、20250-01-01、2025-04-15-2"),
+])
+def test_running_text_writes_dates_as_official_documents_do(iso, official):
+    from pucli.render.docx_official import running_dates
+
+    assert running_dates(iso) == official
+
+
+def test_the_docx_body_has_chinese_dates_and_its_tables_iso_dates(docx_file):
+    body = xml(docx_file, "word/document.xml")
+    paragraphs = ["".join(p.itertext()) for p in body.findall("w:body/w:p", NS)]
+    assert any("截至2025年4月15日" in p for p in paragraphs), paragraphs[:6]
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}", p) for p in paragraphs)
+    cells = ["".join(c.itertext()) for c in body.findall(".//w:tbl//w:tc", NS)]
+    assert "2022-12-31" in cells  # the targets table keeps ISO dates

@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from pucli.i18n import t
+from pucli.i18n import is_english, t
 from pucli.problems import DataError, Problem
 from pucli.render import docx_official as gb
 from pucli.render.brief_blocks import (
@@ -51,6 +51,8 @@ def write_docx(blocks: list[Block], chart_png: bytes | None, path: Path) -> None
     gb.setup_styles(doc)
     first = True
     for b in clean_blocks(blocks, xml_text):
+        if not is_english() and isinstance(b, (Heading, Paragraph, Bullets, Annex)):
+            b = clean_blocks([b], gb.running_dates)[0]  # tables keep ISO dates
         _add(doc, b, chart_png, first)
         first = False
     fd, tmp = tempfile.mkstemp(prefix=".pucli-", suffix=".docx", dir=path.parent or ".")

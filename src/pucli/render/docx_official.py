@@ -12,6 +12,7 @@ lists it as the font's ``w:altName`` (Word substitutes it) and marks the font as
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 # GB/T 9704-2012 §5.2.1–5.2.2: A4; 版心 156 mm × 225 mm; top margin 37 mm, left 28 mm,
@@ -33,6 +34,31 @@ FONTS = {
     "number": ("宋体", "SimSun", "roman"),  # page numbers: 半角宋体
 }
 LATIN_FONT = "Times New Roman"  # digits and Latin letters
+
+
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_WIDE = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"  # CJK ideographs and punctuation
+_SPACE_AFTER = re.compile(rf"(?<=\d日) (?=[{_WIDE}])")
+_SPACE_BEFORE = re.compile(rf"(?<=[{_WIDE}]) (?=\d{{4}}年\d{{1,2}}月\d{{1,2}}日)")
+
+
+def running_dates(text: str) -> str:
+    """Dates in running text as official documents write them (§7.3.5 成文日期 and
+    common practice: Arabic numerals, no leading zeros): ``2025-04-15`` → ``2025年4月15日``.
+    The space that kept an ISO date apart from Chinese text goes with it. Tables keep
+    ISO dates, which are narrower and sort."""
+    text = _ISO_DATE.sub(_chinese_date, text)
+    return _SPACE_BEFORE.sub("", _SPACE_AFTER.sub("", text))
+
+
+def _chinese_date(m: re.Match[str]) -> str:
+    import datetime as dt
+
+    try:
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return m[0]  # not a date (2025-13-99): as written
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def twips(mm: float) -> int:
