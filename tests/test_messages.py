@@ -180,3 +180,22 @@ def test_usage_errors_are_worded_through_the_catalog(english, chinese):
     from pucli.messages import usage_zh
 
     assert usage_zh(english) == chinese
+
+
+def test_chinese_help_names_the_same_options_metrics_and_columns_as_english():
+    """A translation goes stale when the English help changes: the Chinese help of backtest
+    still promised "MASE relative to naive" after the metrics were renamed (MASE, rel_mae).
+    Both must name the same options (--horizon), acronyms (MAPE) and column names
+    (rel_mae); "FILE" is a placeholder the Chinese help writes as 文件."""
+    from pucli.messages import COMMAND_HELP
+
+    token = re.compile(r"--[a-z][a-z-]+|\b[A-Z]{3,}\b|\b[a-z]+_[a-z_]+\b")
+    stale = {}
+    for path, command in every_command():
+        if path not in COMMAND_HELP:
+            continue
+        en = set(token.findall(command.help or "")) - {"FILE"}
+        zh = set(token.findall(COMMAND_HELP[path]))
+        if en != zh:
+            stale[path] = (sorted(en - zh), sorted(zh - en))
+    assert not stale, stale
