@@ -44,8 +44,11 @@ def fill_xlsx(source: Path, target: Path, rows: dict[int, dict[str, object]]) ->
     wb.save(target)
 
 
-def fill_csv(source: Path, target: Path, rows: dict[int, dict[str, str]]) -> None:
-    """Save the CSV form ``source`` as ``target`` with fields set: line → column → text."""
+def fill_csv(source: Path, target: Path, rows: dict[int, dict[str, str]],
+             encoding: str = "utf-8") -> None:
+    """Save the CSV form ``source`` as ``target`` with fields set: line → column → text;
+    in UTF-8 with a BOM, or (``encoding="gbk"``) as Excel/WPS on Chinese Windows save
+    "CSV (逗号分隔)": GBK, no BOM."""
     text = source.read_text(encoding="utf-8-sig")
     records = list(csv.reader(io.StringIO(text, newline="")))
     for line, cells in rows.items():
@@ -54,7 +57,8 @@ def fill_csv(source: Path, target: Path, rows: dict[int, dict[str, str]]) -> Non
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\r\n").writerows(records)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("\ufeff" + buf.getvalue(), encoding="utf-8", newline="")
+    bom = "\ufeff" if encoding == "utf-8" else ""
+    target.write_text(bom + buf.getvalue(), encoding=encoding, newline="")
 
 
 def measure_in_row(form: Path, row: int) -> int:
@@ -64,3 +68,8 @@ def measure_in_row(form: Path, row: int) -> int:
     value = wb.worksheets[0].cell(row, column("measure")).value
     wb.close()
     return int(value)
+
+
+def measure_in_csv(form: Path, line: int) -> int:
+    text = form.read_text(encoding="utf-8-sig")
+    return int(list(csv.reader(io.StringIO(text, newline="")))[line - 1][COLUMNS.index("measure")])

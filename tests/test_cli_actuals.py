@@ -73,6 +73,23 @@ def test_import_csv_with_a_mapping_reports_every_rejected_row(english, cli, mini
         "date,total\n2022-12-31,120\n2023-12-31,140\n")
 
 
+def test_import_a_csv_saved_in_gbk_by_excel(english, cli, minimal, tmp_path):
+    """A statistics table saved as "CSV (逗号分隔)" by Excel on Chinese Windows is GBK:
+    imported as read, while actuals.csv itself stays UTF-8."""
+    src = tmp_path / "统计.csv"
+    src.write_bytes("统计日期,市场主体总数\r\n2022-12-31,120\r\n2023-12-31,140\r\n"
+                    .encode("gbk"))
+    code, _, err = cli("actuals", "import", str(src), "--map", "统计日期=date",
+                       "--map", "市场主体总数=total", "--data", str(minimal))
+    assert code == 0, err
+    assert (minimal / "actuals.csv").read_text(encoding="utf-8") == (
+        "date,total\n2022-12-31,120\n2023-12-31,140\n")
+    (minimal / "actuals.csv").write_bytes("date,total\n2022-12-31,120\n".encode("gbk")
+                                          .replace(b"\n", "，注\n".encode("gbk"), 1))
+    code, _, err = cli("validate", "--data", str(minimal))
+    assert code == 1 and "GBK" in err  # the folder's own file: refused, with the fix
+
+
 def test_import_a_line_break_inside_a_field_rejects_the_right_row(english, cli, minimal,
                                                                   tmp_path):
     # Found by the fuzzer: each appended record was taken to be one line, so the break in

@@ -19,6 +19,7 @@ from forms_support import (
     fill_csv,
     fill_xlsx,
     make_demo,
+    measure_in_csv,
     measure_in_row,
 )
 
@@ -138,6 +139,24 @@ def test_partial_takes_the_valid_rows_of_a_form(demo, cli, tmp_path):
     assert result.code == 1
     measure = measure_in_row(forms / "县财政局.xlsx", 7)
     assert _ledger_rows(data) == [*before, f"2025-03-30,{measure},县财政局,in_progress,10,,"]
+
+
+def test_a_csv_form_saved_in_gbk_by_excel_collects(demo, cli, tmp_path):
+    """Excel and WPS on Chinese Windows save "CSV (逗号分隔)" in GBK: a returned form is
+    read as such (the data folder's own files stay UTF-8 only)."""
+    data, forms = demo
+    back = tmp_path / "returned"
+    fill_csv(forms / "县教科局.csv", back / "县教科局.csv", {
+        3: {"status": "推进中", "percent": "30%", "note": "已召开专题会", "date": "2025-03-28"}},
+        encoding="gbk")
+    raw = (back / "县教科局.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and "专题会".encode("gbk") in raw
+    before = _ledger_rows(data)
+    result = cli("collect", back, "--data", data, "--as-of", COLLECTED)
+    assert result.code == 0, result.err
+    measure = measure_in_csv(forms / "县教科局.csv", 3)
+    assert _ledger_rows(data) == [*before,
+                                  f"2025-03-28,{measure},县教科局,in_progress,30,已召开专题会,"]
 
 
 def test_nothing_is_written_when_a_form_is_refused_whole(demo, cli, tmp_path):

@@ -146,7 +146,7 @@ def read_source(path: Path, mapping: dict[str, str], sheet: str | None = None,
 
 
 def _read_csv(path: Path, display: str) -> tuple[list[tuple[int, list[object]]], str]:
-    text, problems = read_text(path, display, MAX_CSV_BYTES)
+    text, problems = read_text(path, display, MAX_CSV_BYTES, gbk=True)
     if text is None:
         raise DataError(problems)
     reader = csv.reader(io.StringIO(text, newline=""))

@@ -132,7 +132,7 @@ def _read_xlsx(path: Path, display: str) -> list[ReturnedForm]:
 
 
 def _read_csv(path: Path, display: str) -> ReturnedForm:
-    text, problems = read_text(path, display, MAX_CSV_BYTES)
+    text, problems = read_text(path, display, MAX_CSV_BYTES, gbk=True)
     if text is None:
         raise DataError(problems)
     records: list[tuple[int, list[str]]] = []

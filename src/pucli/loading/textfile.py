@@ -43,15 +43,27 @@ def line_col_of_offset(data: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def read_text(path: Path, display: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
+def read_text(path: Path, display: str, max_bytes: int, gbk: bool = False,
+              ) -> tuple[str | None, list[Problem]]:
     """Read ``path`` as UTF-8 text (a BOM and CRLF line ends are accepted).
+
+    With ``gbk``, a file that is not UTF-8 but is GBK (GB18030), as Excel/WPS on Chinese
+    Windows save "CSV (逗号分隔)", is read as such: for files pucli only reads once (a
+    returned form, a table to import), never for the data folder's own files, which stay
+    UTF-8 (``pucli recode`` converts those).
 
     Returns the text, or ``None`` and the problems that make it unreadable.
     """
     data, problems = read_file(path, display, max_bytes)
     if data is None:
         return None, problems
-    return decode_bytes(data, display)
+    text, problems = decode_bytes(data, display)
+    if text is None and gbk and not data.startswith(codecs.BOM_UTF8) \
+            and not _looks_utf16(data) and _decodes_as_gbk(data):
+        text = data.decode("gb18030")
+        if "\x00" not in text:
+            return text, []
+    return text, problems
 
 
 def read_file(path: Path, display: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
