@@ -87,8 +87,8 @@ def main(argv=None) -> int:
     ok = Checker()
 
     # ---- file shape
-    ok(raw_yaml.splitlines()[0] == "# yaml-language-server: $schema=../schemas/measures.schema.json",
-       "first line is not the schema modeline")
+    modeline = "# yaml-language-server: $schema=../schemas/measures.schema.json"
+    ok(raw_yaml.splitlines()[0] == modeline, "first line is not the schema modeline")
     ok(list(data) == ["plan", "sections", "units", "measures"], f"top-level keys {list(data)}")
     plan = data["plan"]
     ok(plan["doc_number"] == "蒲发〔2022〕11号" and plan["doc_number"] in source, "doc_number")
@@ -103,7 +103,7 @@ def main(argv=None) -> int:
     # ---- sections
     ok([s["id"] for s in data["sections"]] == list(range(1, 10)), "section ids not 1..9")
     ok(len(d["sections"]) == 9, f"source has {len(d['sections'])} sections")
-    for got, src in zip(data["sections"], d["sections"]):
+    for got, src in zip(data["sections"], d["sections"], strict=False):  # counts: above
         for key in ("id", "numeral", "title"):
             ok(got[key] == src[key], f"section {src['id']} {key}: {got[key]!r} != {src[key]!r}")
         ok(bool(got.get("title_en")), f"section {src['id']} title_en missing")
@@ -125,12 +125,15 @@ def main(argv=None) -> int:
     ok([m["id"] for m in ms] == list(range(1, 49)), "measure ids not 1..48")
     ok([it["id"] for it in d["items"]] == list(range(1, 49)), "source item numbers not 1..48")
     first_seen: list[str] = []
-    for m, src in zip(ms, d["items"]):
+    for m, src in zip(ms, d["items"], strict=False):  # counts checked above
         i = src["id"]
-        ok(m["section"] == src["section"], f"measure {i}: section {m['section']} != {src['section']}")
+        ok(m["section"] == src["section"],
+           f"measure {i}: section {m['section']} != {src['section']}")
         ok(m["text"] == src["text"], f"measure {i}: text differs from source")
-        ok("\n" not in m["text"] and "责任单位" not in m["text"], f"measure {i}: text has break/责任单位")
-        ok(m["title"] == src["text"].split("。", 1)[0], f"measure {i}: title is not the lead phrase")
+        ok("\n" not in m["text"] and "责任单位" not in m["text"],
+           f"measure {i}: text has break/责任单位")
+        ok(m["title"] == src["text"].split("。", 1)[0],
+           f"measure {i}: title is not the lead phrase")
         ok(bool(m.get("title_en")), f"measure {i}: title_en missing")
         expected_units = [alias_of.get(u, u) for u in src["units"]]
         ok(m["units"] == expected_units, f"measure {i}: units {m['units']} != {expected_units}")
@@ -142,12 +145,14 @@ def main(argv=None) -> int:
         for c in m["commitments"]:
             ok(isinstance(c["quote"], str) and c["quote"] in m["text"],
                f"measure {i}: quote {c.get('quote')!r} not in text")
-            ok(re.fullmatch(r"[a-z][a-z0-9_]*", c["kind"]) is not None, f"measure {i}: kind {c['kind']}")
+            ok(re.fullmatch(r"[a-z][a-z0-9_]*", c["kind"]) is not None,
+               f"measure {i}: kind {c['kind']}")
             ok(isinstance(c["value"], (int, float)) and not isinstance(c["value"], bool),
                f"measure {i}: value not numeric")
             ok(set(c) <= {"kind", "value", "value_max", "unit", "quote", "note"},
                f"measure {i}: unexpected commitment keys {set(c)}")
-        ok(not ({"due", "due_date", "deadline", "milestones"} & set(m)), f"measure {i}: due dates added")
+        ok(not ({"due", "due_date", "deadline", "milestones"} & set(m)),
+           f"measure {i}: due dates added")
     ok([u["name"] for u in data["units"]] == first_seen,
        "registry is not exactly the used units in order of first appearance")
 
@@ -163,7 +168,8 @@ def main(argv=None) -> int:
     required = [
         (8, "max_duration", 0.5, "days", "一网通、一窗办、半日结、零成本", None),
         (8, "cost", 0, "yuan", None, None),
-        (12, "max_duration", 24, "working_days", "1万平方米以下企业投资简易低风险项目全流程审批24个工作日办结", None),
+        (12, "max_duration", 24, "working_days",
+         "1万平方米以下企业投资简易低风险项目全流程审批24个工作日办结", None),
         (4, "max_share", 0.03, "fraction", None, None),
         (28, "max_duration", 0.5, "days", None, None),
         (28, "max_duration", 1, "days", None, None),
@@ -177,14 +183,16 @@ def main(argv=None) -> int:
         ok(has(*r), f"required commitment missing: {r}")
     ok(any(c["value"] == 0 for c in ms[10]["commitments"]), "measure 11 三零 commitments missing")
     ok(not ms[30]["commitments"], "measure 31 should have no commitments (12123 is an app number)")
-    ok(ms[11]["commitments"] and all(c.get("note") for c in ms[11]["commitments"]), "measure 12 note")
+    ok(ms[11]["commitments"] and all(c.get("note") for c in ms[11]["commitments"]),
+       "measure 12 note")
 
     rep = plan["reporting"]
     ok(rep["measure"] == 44 and rep["quote"] in ms[43]["text"], "reporting quote not in measure 44")
     ok((rep["dispatch"], rep["hearing"]) == ("quarterly", "half-yearly"), "reporting cadence")
 
     # ---- textual details of the YAML file itself
-    m19_line = next(l for l in raw_yaml.splitlines() if "县农业农村局" in l and "# plan writes 县农业局" in l)
+    m19_line = next(x for x in raw_yaml.splitlines()
+                    if "县农业农村局" in x and "# plan writes 县农业局" in x)
     ok(bool(m19_line), "measure 19 alias comment missing")
 
     if ok.failures:

@@ -48,28 +48,29 @@ def parse_source(text: str) -> dict:
                 return i
         raise ValueError("marker not found")
 
-    doc_number = lines[index_of(lambda l: l.strip().startswith("蒲发〔"))].strip()
-    title_i = index_of(lambda l: l.strip() == "蒲县市场主体倍增工程实施方案（试行）")
+    doc_number = lines[index_of(lambda x: x.strip().startswith("蒲发〔"))].strip()
+    title_i = index_of(lambda x: x.strip() == "蒲县市场主体倍增工程实施方案（试行）")
     title = lines[title_i].strip()
-    issuers = [lines[i].strip() for i in range(title_i) if lines[i].strip() in ("中共蒲县县委", "蒲县人民政府")]
+    issuers = [lines[i].strip() for i in range(title_i)
+               if lines[i].strip() in ("中共蒲县县委", "蒲县人民政府")]
 
-    goal_i = index_of(lambda l: l.strip() == "二、工作目标")
+    goal_i = index_of(lambda x: x.strip() == "二、工作目标")
     goal_paragraphs = []
-    for l in lines[goal_i + 1:]:
-        if l.strip() == "三、落实举措":
+    for line in lines[goal_i + 1:]:
+        if line.strip() == "三、落实举措":
             break
-        if l.strip():
-            goal_paragraphs.append(l.strip())
+        if line.strip():
+            goal_paragraphs.append(line.strip())
     if len(goal_paragraphs) != 1:
         raise ValueError(f"expected one goal paragraph, got {len(goal_paragraphs)}")
     goal_text = goal_paragraphs[0]
 
-    issued_line = lines[index_of(lambda l: l.strip().endswith("印发"))].strip()
+    issued_line = lines[index_of(lambda x: x.strip().endswith("印发"))].strip()
     m = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日印发", issued_line)
     issued = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
-    start = index_of(lambda l: l.strip() == "三、落实举措")
-    end = index_of(lambda l: l.startswith("抄"), start)
+    start = index_of(lambda x: x.strip() == "三、落实举措")
+    end = index_of(lambda x: x.startswith("抄"), start)
 
     sections: list[dict] = []
     raw_items: list[dict] = []
@@ -87,7 +88,8 @@ def parse_source(text: str) -> dict:
             continue
         m = ITEM_RE.match(line)
         if m:
-            raw_items.append({"id": int(m.group(1)), "section": sections[-1]["id"], "raw": m.group(2)})
+            raw_items.append({"id": int(m.group(1)), "section": sections[-1]["id"],
+                              "raw": m.group(2)})
             continue
         if not raw_items:
             raise ValueError(f"continuation before first item: {line!r}")
@@ -266,7 +268,7 @@ def emit(model: dict) -> str:
     w(f"  title_en: {scalar(ann['plan']['title_en'])}")
     w(f"  issuers: {flow_list(p['issuers'])}")
     w(f"  issued: {p['issued']}  # printing date: 2022年6月17日印发")
-    w(f"  region: 蒲县")
+    w("  region: 蒲县")
     w("  # \"十四五\"期间 (14th Five-Year Plan period); the plan sets targets at")
     w("  # end-2022 and end-2025")
     w("  horizon: {start: 2022-01-01, end: 2025-12-31}")
@@ -279,8 +281,8 @@ def emit(model: dict) -> str:
     w("")
     w("sections:")
     for s in p["sections"]:
-        w("  - {id: %d, numeral: %s, title: %s, title_en: %s}" % (
-            s["id"], scalar(s["numeral"], True), scalar(s["title"], True), scalar(s["title_en"], True)))
+        w(f"  - {{id: {s['id']:d}, numeral: {scalar(s['numeral'], True)}, "
+          f"title: {scalar(s['title'], True)}, title_en: {scalar(s['title_en'], True)}}}")
     w("")
     w("# Registry of every responsible unit the plan names, once, in order of first")
     w("# appearance in the 责任单位 lists.")
