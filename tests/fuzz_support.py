@@ -701,9 +701,10 @@ def _check_written(case: Case, before: dict, after: dict, data: Path) -> list[st
         return failures + [f"{name}: the earlier content was not kept"]
     added = new_bytes[len(keep):].decode("utf-8", "replace").lstrip("\r\n")
     text = new_bytes.decode("utf-8-sig", "replace")
-    rows = list(csv.reader(io.StringIO(text)))
+    # newline="": a bare CR ends a record, as pucli (and Excel for Mac) read it
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     header = rows[0] if rows else []
-    new_rows = list(csv.reader(io.StringIO(added)))
+    new_rows = list(csv.reader(io.StringIO(added, newline="")))
     if old_bytes == b"" and new_rows:
         new_rows = new_rows[1:]
     expected = 1 if case.command in ("update", "actuals add") else None

@@ -97,6 +97,8 @@ def test_fuzz_long():
         root = fresh_root()
         try:
             failures = run_case(case, root)
+        except Exception as exc:  # noqa: BLE001 - the harness itself: record it, go on
+            failures = [f"harness error (not pucli's): {type(exc).__name__}: {exc}"]
         finally:
             shutil.rmtree(root, ignore_errors=True)
         if failures:
