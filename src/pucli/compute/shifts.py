@@ -126,7 +126,10 @@ def trend_break(series: Series) -> Break | None:
         d, gap = np.diff(x), np.diff(t)
         sigma2 = float(np.sum((d - drifts * gap) ** 2 / gap) / (n - 3))
         spread = math.sqrt(sigma2 * (1 / span_b + 1 / span_a))
-        z = math.inf * np.sign(a - b) if spread == 0 else float((a - b) / spread)
+        if spread == 0:  # steps exactly on their segments' paces
+            z = 0.0 if a == b else math.copysign(math.inf, float(a - b))
+        else:
+            z = float((a - b) / spread)
         before, after = math.expm1(12 * float(b)), math.expm1(12 * float(a))
         if abs(z) > BREAK_Z and abs(after - before) > MIN_BREAK and (
                 best is None or abs(z) > abs(best.z)):
