@@ -89,6 +89,22 @@ def test_project_json_rows_are_the_frame(cli, data):
     assert df.attrs["method"] == body["method"] == "blend"
 
 
+def test_project_attrs_carry_the_json_flags(tmp_path, cli):
+    """Level shifts and trend breaks reach ``.attrs`` as the JSON has them."""
+    (tmp_path / "targets.yaml").write_text(
+        "region: Testland\nbaseline: {date: 2015-12-31, value: 1000}\n"
+        "targets:\n  - {date: 2025-12-31, value: 2000}\n", encoding="utf-8")
+    # synthetic: 10 % a year to 2020, then 2 % a year
+    values = [1000 * 1.1 ** min(k, 5) * 1.02 ** max(k - 5, 0) for k in range(10)]
+    (tmp_path / "actuals.csv").write_text("date,total\n" + "".join(
+        f"{2015 + k}-12-31,{round(v)}\n" for k, v in enumerate(values)), encoding="utf-8")
+    attrs = pucli.open(tmp_path).project().attrs
+    body = json.loads(cli("project", "-f", "json", "--data", tmp_path).out)
+    assert attrs["trend_breaks"] == body["trend_breaks"] and attrs["trend_breaks"]
+    assert attrs["trend_breaks"][0]["date"] == "2020-12-31"
+    assert attrs["level_shifts"] == body["level_shifts"] == []
+
+
 def test_dtypes_are_the_documented_ones(data):
     p = pucli.open(data)
     proj = p.project(as_of="2023-06-30")
