@@ -259,6 +259,43 @@ def test_writers_creating_a_new_file_at_once_all_succeed(data_dir, writer):
     assert len(lines) == 9 and lines[0].startswith("date,")
 
 
+def test_a_refused_writer_never_removes_a_file_another_writer_created(data_dir, monkeypatch):
+    """Found in review: W finds actuals.csv missing; before W takes the lock, X creates it
+    and appends a row. W is refused; X's file, still shorter than W's longer header, must
+    stand — a writer removes only the file it created itself."""
+    from pucli.loading import csvfile
+
+    (data_dir / "actuals.csv").unlink()
+    real = csvfile._create_with
+
+    def x_first(path, data):
+        monkeypatch.setattr(csvfile, "_create_with", real)
+        _add(data_dir, 2024)  # X: creates the file and writes 2024-12-31,7024
+        return real(path, data)  # W's own attempt: X's file stands
+
+    monkeypatch.setattr(csvfile, "_create_with", x_first)
+    result = append_actuals(DataDir(data_dir, "--data"), [
+        {"date": "2099-12-31", "total": "9300", "individual_businesses": "4000"}], today=TODAY)
+    assert result.rejected and not result.written
+    assert (data_dir / "actuals.csv").read_text(encoding="utf-8") == \
+        "date,total\n2024-12-31,7024\n"
+
+
+def test_a_dangling_symlink_as_the_ledger_is_named_as_such(cli, data_dir):
+    (data_dir / "actuals.csv").unlink()
+    (data_dir / "actuals.csv").symlink_to(data_dir / "gone.csv")
+    r = cli("actuals", "add", "2022-12-31", "7961", "--data", data_dir)
+    assert r.code == 1 and "dangling-link" in r.err and "gone.csv" in r.err, r.err
+    assert (data_dir / "actuals.csv").is_symlink() and not (data_dir / "gone.csv").exists()
+
+
+def test_a_symlink_loop_as_a_data_file_is_an_error_not_a_crash(cli, data_dir):
+    (data_dir / "actuals.csv").unlink()
+    (data_dir / "actuals.csv").symlink_to("actuals.csv")
+    r = cli("project", "--data", data_dir)
+    assert r.code == 1, r.err
+
+
 def _raise_data_error(_: int) -> None:
     raise DataError([Problem("x-code", "a message", "f.csv", 3, 4, hint="a hint")])
 

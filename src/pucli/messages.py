@@ -60,6 +60,8 @@ MESSAGES: dict[str, list[Pair]] = {
     "hidden-sheet": [("第一个工作表 '{sheet}' 是隐藏的", "the first sheet '{sheet}' is hidden")],
     "special-file": [("这是{kind}，不是普通文件", "is {kind}, not a regular file")],
     "read-only-data": [("内置数据文件夹是只读的", "the bundled data folder is read-only")],
+    "dangling-link": [("是指向不存在文件的符号链接（{target}）",
+                       "is a symbolic link to a missing file ({target})")],
     # YAML
     "yaml-syntax": [("YAML 语法错误：{detail}", "{detail}")],
     "too-deep": [("嵌套超过 {depth} 层", "nesting deeper than {depth} levels")],
@@ -526,6 +528,7 @@ HINTS: list[Pair] = [
      "rename or remove one of them in the export, or map one with --map"),
     ("指向数据文件本身；管道或设备不能当作数据文件读取",
      "point pucli at the data file itself; a pipe or a device cannot be read as a data file"),
+    ("把链接指向该文件，或删除这个链接", "point the link at the file, or remove the link"),
     ("指标：{x}", "metrics: {x}"),
     ("地区：{x}", "regions: {x}"),
     ("actuals.csv 没有 region 列", "actuals.csv has no region column"),

@@ -23,6 +23,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import os
 import re
 from pathlib import Path
 
@@ -301,7 +302,7 @@ def open_actuals(datadir: DataDir, today: dt.date | None = None,
                  registry: dict[str, MetricInfo] | None = None) -> Actuals:
     """The actuals (empty when the folder has no actuals.csv), or :class:`DataError`."""
     path = datadir.file(ACTUALS)
-    if not path.exists():
+    if not os.path.lexists(path):  # a broken link is not an absent file
         return Actuals([], datadir.display(ACTUALS))
     registry = registry or folder_metrics(datadir)
     actuals, problems = load_actuals(path, datadir.display(ACTUALS), today, registry)

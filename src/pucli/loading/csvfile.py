@@ -207,7 +207,8 @@ def check_writable_folder(folder: Path, display: str) -> None:
 
 @contextmanager
 def writers_lock(path: Path, display: str, mode: int = os.O_RDONLY,
-                 create: bytes | None = None) -> Iterator[int]:
+                 create: bytes | None = None, created: set[tuple[int, int]] | None = None,
+                 ) -> Iterator[int]:
     """The writers' lock of ``path``: an exclusive ``flock`` on the file itself, held
     until the block ends; yields the locked descriptor.
 
@@ -217,15 +218,23 @@ def writers_lock(path: Path, display: str, mode: int = os.O_RDONLY,
     may hold a file the path no longer names: it checks, and opens the path again until
     the file it locked is the one the path names. Only regular files are opened
     (non-blocking, so a FIFO cannot hang the command). With ``create``, a missing file
-    is created holding those bytes (atomically: see :func:`_create_with`).
+    is created holding those bytes (atomically: see :func:`_create_with`), and the
+    identity (device, inode) of each file this call created is added to ``created``.
     """
     while True:
         try:
             st = os.stat(path)
         except FileNotFoundError:
-            if create is None or os.path.islink(path):  # a dangling link is not created
+            if os.path.islink(path):  # a dangling link is not a file to create
+                raise DataError([Problem(
+                    "dangling-link", f"is a symbolic link to a missing file "
+                    f"({os.readlink(path)})", display,
+                    hint="point the link at the file, or remove the link")]) from None
+            if create is None:
                 raise
-            _create_with(path, create)
+            made = _create_with(path, create)
+            if made is not None and created is not None:
+                created.add(made)
             continue
         problem = regular_problem(st, display)  # before opening: a FIFO with
         if problem is not None:  # no reader cannot even be opened for writing
@@ -233,9 +242,9 @@ def writers_lock(path: Path, display: str, mode: int = os.O_RDONLY,
         try:
             fd = os.open(path, mode | os.O_NONBLOCK | os.O_CLOEXEC)
         except FileNotFoundError:
-            if create is None or os.path.islink(path):
+            if create is None:
                 raise
-            continue  # removed between stat and open: create it again
+            continue  # removed between stat and open: look again
         try:
             problem = check_regular(fd, display)
             if problem is not None:
@@ -279,36 +288,36 @@ def locked_for_append(path: Path, display: str, header: list[str]) -> Iterator[i
     """
     check_writable_folder(path.parent, display)
     head = format_row(header).encode("utf-8")
-    existed = os.path.lexists(path)
-    with writers_lock(path, display, os.O_WRONLY | os.O_APPEND, create=head) as fd:
+    mine: set[tuple[int, int]] = set()
+    with writers_lock(path, display, os.O_WRONLY | os.O_APPEND, create=head,
+                      created=mine) as fd:
         if os.fstat(fd).st_size == 0:
             raise DataError([empty_file(display)])
-        fresh = not existed and _holds_only(fd, head)
         try:
             yield fd
         finally:
-            if fresh and _holds_only(fd, head):
+            st = os.fstat(fd)
+            # Only a file this writer created, still holding only the header it wrote
+            # (appends only grow a file): another writer's record is never removed.
+            if (st.st_dev, st.st_ino) in mine and st.st_size == len(head):
                 os.unlink(path)  # we hold the lock, so the path still names this file
 
 
-def _holds_only(fd: int, data: bytes) -> bool:
-    """Whether the file open at ``fd`` is no longer than ``data`` (a header line): it
-    then holds no record, whoever wrote the header."""
-    return os.fstat(fd).st_size <= len(data)
-
-
-def _create_with(path: Path, data: bytes) -> None:
-    """Create ``path`` holding ``data`` unless it exists; never a moment empty."""
+def _create_with(path: Path, data: bytes) -> tuple[int, int] | None:
+    """Create ``path`` holding ``data`` unless it exists; never a moment empty. The new
+    file's (device, inode), or None when another writer's file stands."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
     try:
         append_bytes(fd, data)
         os.fchmod(fd, 0o666 & ~_umask())
+        st = os.fstat(fd)
         os.close(fd)
         fd = -1
         try:
             os.link(tmp, path)  # fails if another writer created it first: theirs stands
         except FileExistsError:
-            pass
+            return None
+        return st.st_dev, st.st_ino
     finally:
         if fd != -1:
             os.close(fd)

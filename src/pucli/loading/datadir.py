@@ -25,9 +25,9 @@ class DataDir:
     def display(self, name: str) -> str:
         """How a file is named in messages: relative to the working folder when possible."""
         full = self.path / name
-        try:
-            return str(full.resolve().relative_to(Path.cwd().resolve()))
-        except ValueError:
+        try:  # the path as named, not where a symlink leads (a broken link names itself)
+            return str(Path(os.path.abspath(full)).relative_to(Path.cwd()))
+        except (ValueError, OSError):  # outside the working folder; the folder is gone
             return str(full)
 
 

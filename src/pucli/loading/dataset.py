@@ -8,6 +8,7 @@ carrying located problems when the file cannot be used; ``pucli validate`` calls
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def validate_data(datadir: DataDir, today: dt.date | None = None) -> Report:
     if plan is not None and any(p.is_error for p in report if p.file.endswith(MEASURES)):
         plan = None  # cross-checks against a broken plan would only add noise
     for name, checker in OBSERVATION_CHECKERS:
-        if datadir.file(name).exists():
+        if os.path.lexists(datadir.file(name)):  # a broken link is checked too
             report.extend(checker(datadir, plan, targets, today))
     return report
 

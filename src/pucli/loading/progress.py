@@ -10,6 +10,7 @@ run on a new entry before ``pucli update`` appends it, so a command cannot write
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,7 +223,7 @@ def load_progress(datadir: DataDir, plan: Plan, today: dt.date,
     A missing file is an empty ledger: no report has been made yet.
     """
     path = datadir.file(PROGRESS)
-    if not path.exists():
+    if not os.path.lexists(path):  # a broken link is not an absent file
         return [], []
     return _load(path, datadir.display(PROGRESS), plan, today)
 

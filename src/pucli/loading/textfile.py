@@ -77,6 +77,10 @@ def read_file(path: Path, display: str, max_bytes: int) -> tuple[bytes | None, l
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
+        if os.path.islink(path):
+            return None, [Problem("dangling-link", "is a symbolic link to a missing file "
+                                  f"({os.readlink(path)})", display,
+                                  hint="point the link at the file, or remove the link")]
         return None, [
             Problem("missing-file", "file not found", display,
                     hint="create it, or point --data / PUCLI_DATA at the folder that holds it")
