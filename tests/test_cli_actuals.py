@@ -90,6 +90,17 @@ def test_import_a_csv_saved_in_gbk_by_excel(english, cli, minimal, tmp_path):
     assert code == 1 and "GBK" in err  # the folder's own file: refused, with the fix
 
 
+def test_import_refuses_a_csv_in_another_legacy_encoding(english, cli, minimal, tmp_path):
+    src = tmp_path / "統計.csv"  # Big5, as Excel saves it on a Taiwan or Hong Kong Windows
+    src.write_bytes("統計日期,市場主體總數,來源\r\n2022-12-31,120,縣市場監管局\r\n"
+                    .encode("big5"))
+    code, _, err = cli("actuals", "import", str(src), "--map", "統計日期=date",
+                       "--map", "市場主體總數=total", "--data", str(minimal))
+    assert code == 1 and "neither UTF-8 nor GBK" in err and "--from ENCODING" in err, err
+    assert not (minimal / "actuals.csv").exists() or "縣" not in (
+        minimal / "actuals.csv").read_text(encoding="utf-8")
+
+
 def test_import_a_line_break_inside_a_field_rejects_the_right_row(english, cli, minimal,
                                                                   tmp_path):
     # Found by the fuzzer: each appended record was taken to be one line, so the break in

@@ -58,3 +58,23 @@ def test_oversized_file_is_refused_before_reading(tmp_path):
     text, problems = read_text(path, "big.yaml", max_bytes=1024)
     assert text is None
     assert problems[0].code == "file-too-large"
+
+
+GBK_TEXT = "统计日期,市场主体总数,来源\r\n2022-12-31,7443,县市场监管局年报（第２版）\r\n"
+
+
+@pytest.mark.parametrize(("label", "data"), [
+    ("Big5", "縣市場監管局年報,統計".encode("big5")),
+    ("Shift-JIS", "東京都の市場監督,年報です".encode("shift_jis")),
+    ("Latin-1", "Régie,Société générale".encode("latin-1")),
+    ("UTF-8 with a stray byte", ("县局年报," * 3).encode() + b"\xa1\xa1"),
+    ("GBK with a NUL", "县局,\x00".encode("gbk")),
+    ("GBK and UTF-8 mixed", "县局,".encode("gbk") + "市场监管".encode()),
+])
+def test_only_text_that_reads_as_chinese_is_taken_for_gbk(label, data):
+    """GBK decodes most byte strings; found in review, Big5, Shift-JIS, Latin-1 and UTF-8
+    with a stray byte were all imported as nonsense. Each is refused."""
+    from pucli.loading.textfile import plausible_gbk
+
+    assert plausible_gbk(data) is None, label
+    assert plausible_gbk(GBK_TEXT.encode("gbk")) == GBK_TEXT

@@ -53,6 +53,10 @@ MESSAGES: dict[str, list[Pair]] = {
          "file is not UTF-8: it looks GBK-encoded, as Excel/WPS on Chinese Windows save it; "
          "pucli reads UTF-8 only, so it would be read as mojibake"),
         ("文件不是有效的 UTF-8（字节 {byte}）", "file is not valid UTF-8 (byte {byte})"),
+        ("文件既不是 UTF-8，也不是 GBK 中文文本（可能是 Big5、Shift-JIS、Latin-1，"
+         "或有字节损坏的 UTF-8）",
+         "file is neither UTF-8 nor GBK Chinese text (it may be Big5, Shift-JIS or Latin-1, "
+         "or UTF-8 with a damaged byte)"),
         ("无法解码文件：{reason}", "cannot decode the file: {reason}"),
     ],
     "binary-file": [("文件含有 NUL 字节：这是二进制文件，不是文本",
@@ -363,6 +367,10 @@ HINTS: list[Pair] = [
      "或用 `pucli recode {x}` 转换",
      "save the file as UTF-8 (Excel/WPS: 另存为 → 'CSV UTF-8'; editors: encoding UTF-8), "
      "or convert it with `pucli recode {x}`"),
+    ("把文件保存为 UTF-8（Excel/WPS：另存为 → 'CSV UTF-8'），或用 "
+     "`pucli recode {x} --from 编码`（big5、shift_jis、latin-1 等）转换",
+     "save it as UTF-8 (Excel/WPS: 另存为 → 'CSV UTF-8'), or convert it with "
+     "`pucli recode {x} --from ENCODING` (big5, shift_jis, latin-1 …)"),
     ("YAML 用空格缩进，不能用制表符：把制表符换成空格",
      "YAML indents with spaces, never tabs: replace the tab with spaces"),
     ("检查这里附近的缩进和引号", "check indentation and quoting near this point"),

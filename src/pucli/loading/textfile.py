@@ -8,6 +8,7 @@ saved by some Windows tools) and how to convert it — never decoded into mojiba
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import stat
 from pathlib import Path
@@ -29,6 +30,10 @@ _UTF16_32_BOMS = (
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
 
+NOT_GBK = ("file is neither UTF-8 nor GBK Chinese text (it may be Big5, Shift-JIS or "
+           "Latin-1, or UTF-8 with a damaged byte)")
+RECODE_FROM_HINT = ("save it as UTF-8 (Excel/WPS: 另存为 → 'CSV UTF-8'), or convert it with "
+                    "`pucli recode {file} --from ENCODING` (big5, shift_jis, latin-1 …)")
 RESAVE_HINT = (
     "save the file as UTF-8 (Excel/WPS: 另存为 → 'CSV UTF-8'; editors: encoding UTF-8), "
     "or convert it with `pucli recode {file}`"
@@ -59,11 +64,47 @@ def read_text(path: Path, display: str, max_bytes: int, gbk: bool = False,
         return None, problems
     text, problems = decode_bytes(data, display)
     if text is None and gbk and not data.startswith(codecs.BOM_UTF8) \
-            and not _looks_utf16(data) and _decodes_as_gbk(data):
-        text = data.decode("gb18030")
-        if "\x00" not in text:
-            return text, []
+            and not _looks_utf16(data):
+        if (chinese := plausible_gbk(data)) is not None:
+            return chinese, []
+        # GBK would have been read: say what this is not, and how to convert it
+        problems = [dataclasses.replace(
+            p, message=NOT_GBK, hint=RECODE_FROM_HINT.format(file=display))
+            if p.code == "encoding" and not p.message.startswith("file is UTF") else p
+            for p in problems]
     return text, problems
+
+
+def plausible_gbk(data: bytes) -> str | None:
+    """``data`` decoded as GBK when it reads as Chinese text, else None.
+
+    GBK decodes most byte strings, so decoding is not evidence: Big5, Shift-JIS, Latin-1
+    and UTF-8 with a stray byte all decode into nonsense. The text must hold no NUL, must
+    not be mostly valid UTF-8, and its non-ASCII characters must be the GB2312 repertoire
+    an office writes — hanzi (rows 16–87) and punctuation and full-width forms (rows 1–3),
+    no kana, Greek, Cyrillic or box drawing (rows 4–9), which such misreadings produce —
+    with at most one in ten outside GB2312 (a rare character in a name).
+    """
+    try:
+        text = data.decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text:
+        return None
+    as_utf8 = data.decode("utf-8", "replace")
+    if sum(ord(c) > 0x7F and c != "\ufffd" for c in as_utf8) >= as_utf8.count("\ufffd"):
+        return None  # UTF-8 with a stray byte or two: refused as not UTF-8, located
+    wide = [c for c in text if ord(c) > 0x7F]
+    rare = 0
+    for c in wide:
+        try:
+            row = c.encode("gb2312")[0] - 0xA0
+        except UnicodeEncodeError:
+            rare += 1
+            continue
+        if not (1 <= row <= 3 or 16 <= row <= 87):
+            return None
+    return text if wide and rare * 10 <= len(wide) else None
 
 
 def read_file(path: Path, display: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
