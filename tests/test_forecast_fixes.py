@@ -209,7 +209,7 @@ def test_a_register_clean_up_is_flagged_with_its_effect():
     p = project_counts(targets((D(2016), 1000.0), 2000.0), s)
     (effect,) = p.shifts
     assert effect.if_one_off > effect.projected  # without the drop the trend is steeper
-    assert "2020-12-31 a drop of 15.0 % (1,331 → 1,131), 22.8 % (-333) against the usual" \
+    assert "2020-12-31 1,331 → 1,131 (-15.0 %), 22.8 % (-333) below the usual pace" \
         in effect.text()
 
 
@@ -269,6 +269,65 @@ def test_a_one_off_drop_is_a_level_shift_and_no_trend_break():
     s = Series(tuple(D(2016 + k) for k in range(7)), values)
     assert [x.date for x in level_shifts(s)] == [D(2020)]
     assert trend_break(s) is None
+
+
+@pytest.mark.parametrize("n", [6, 8, 10])
+def test_a_break_in_the_last_two_steps_is_a_trend_break_not_a_level_shift(n):
+    # found in review: 10 % a year, then 1 % in the last two years — the latest step was
+    # read as a one-off drop, and the break was never flagged
+    values = tuple(10000 * 1.1 ** min(k, n - 3) * 1.01 ** max(k - (n - 3), 0)
+                   for k in range(n))
+    s = Series(tuple(D(2015 + k) for k in range(n)), values)
+    assert level_shifts(s) == []
+    brk = trend_break(s)
+    assert brk is not None and brk.date == D(2015 + n - 3)
+    assert (brk.before, brk.after) == (pytest.approx(0.10), pytest.approx(0.01))
+
+
+def test_a_rise_slower_than_usual_is_not_called_a_drop():
+    # +10 % a year, but +1 % in 2020 alone: a step 8.2 % below the usual pace, still a rise
+    values = (1000.0, 1100, 1210, 1331, 1344.31, 1478.741, 1626.6151)
+    s = Series(tuple(D(2016 + k) for k in range(7)), values)
+    p = project_counts(targets((D(2016), 1000.0), 2000.0), s)
+    (effect,) = p.shifts
+    text = effect.text()
+    assert "1,331 → 1,344 (+1.0 %)" in text and "below the usual pace" in text
+    assert "drop" not in text
+    # 1.01 / 1.10 − 1 = −8.18 %
+    assert effect.shift.size == pytest.approx(1.01 / 1.1 - 1)
+
+
+def test_the_break_says_why_it_cannot_compare_projections():
+    p = project_counts(targets((D(2015), 1000.0), 2000.0), KINK, method="plan")
+    assert "follows the plan path" in p.breaks[0].text()
+    late = targets((D(2015), 1000.0), 2000.0)  # target at end-2025; actuals up to 2024 …
+    moved = Series(tuple(D(2017 + k) for k in range(10)), KINK.values)  # … now to 2026
+    p = project_counts(late, moved)
+    assert p.breaks and "the target date has passed" in p.breaks[0].text()
+
+
+def test_break_figures_keep_the_metrics_decimals():
+    from pucli.compute.projection import BreakEffect
+    from pucli.compute.shifts import Break
+
+    e = BreakEffect(Break(D(2018), 0.12, 0.05, -4.2), D(2023), 3.4567, 3.2109)
+    assert "gives 3.46 at 2023-12-31; fitted on the actuals since 2018-12-31 only, 3.21" \
+        in e.text(2)
+
+
+def test_actuals_days_apart_with_a_tenfold_jump_do_not_overflow(cli, tmp_path):
+    # found in review: daily actuals (a typo) gave a monthly log growth of 69:
+    # exp(12 × 69) overflowed in the break test, exit 70
+    (tmp_path / "targets.yaml").write_text(
+        "region: Testland\nbaseline: {date: 2020-12-31, value: 10}\n"
+        "targets:\n  - {date: 2026-12-31, value: 20000}\n", encoding="utf-8")
+    (tmp_path / "actuals.csv").write_text(
+        "date,total\n2021-01-01,10\n2021-01-02,100\n2021-01-03,1000\n2021-01-04,10000\n"
+        "2021-12-31,10500\n2022-12-31,11000\n2023-12-31,11500\n2024-12-31,12000\n"
+        "2025-06-30,12500\n", encoding="utf-8")
+    code, _, err = cli("project", "--data", tmp_path)
+    assert code in (0, 1), err
+    assert "内部错误" not in err and "internal error" not in err
 
 
 def test_trend_breaks_reach_the_terminal_and_json(cli, tmp_path):

@@ -92,17 +92,18 @@ class ShiftEffect:
     projected: float | None  # the projection at the horizon, the jump included
     if_one_off: float | None  # the projection with the jump taken as a one-off level shift
 
-    def text(self) -> str:
-        s = self.shift
-        change = abs(s.after / s.before - 1) * 100
-        head = (f"level shift: {s.date} a {s.direction} of {change:.1f} % "
-                f"({s.before:,.0f} → {s.after:,.0f}), {abs(s.size) * 100:.1f} % ({s.count:+,.0f}) "
-                "against the usual pace")
+    def text(self, decimals: int = 0) -> str:
+        s, d = self.shift, decimals
+        change = (s.after / s.before - 1) * 100
+        side = "below" if s.size < 0 else "above"
+        head = (f"level shift: {s.date} {s.before:,.{d}f} → {s.after:,.{d}f} "
+                f"({change:+.1f} %), {abs(s.size) * 100:.1f} % ({s.count:+,.{d}f}) {side} "
+                "the usual pace")
         if self.projected is None or self.if_one_off is None:
             return head + "; check whether it is real (a register clean-up, a new boundary)"
-        return (head + f"; the projection's trend includes it: {self.projected:,.0f} at "
+        return (head + f"; the projection's trend includes it: {self.projected:,.{d}f} at "
                 f"{self.horizon}; taken as a one-off (the usual pace before and after) it "
-                f"would be {self.if_one_off:,.0f}")
+                f"would be {self.if_one_off:,.{d}f}")
 
 
 @dataclass(frozen=True)
@@ -113,16 +114,24 @@ class BreakEffect:
     horizon: dt.date | None
     projected: float | None  # the projection at the horizon, from every actual
     if_recent: float | None  # the same method fitted only on the actuals from the break on
+    # why there is no comparison: "no-trend" (the plan path), "passed" (the horizon is not
+    # after the latest actual), "too-few" (the method needs more actuals than the break
+    # leaves); "" when both figures are there
+    why_not: str = ""
 
-    def text(self) -> str:
-        b = self.brk
+    def text(self, decimals: int = 0) -> str:
+        b, d = self.brk, decimals
         head = (f"trend break: from {b.date} growth {'slowed' if b.after < b.before else 'rose'}"
                 f" from {b.before * 100:.1f} % a year to {b.after * 100:.1f} % a year")
+        if self.why_not == "no-trend":
+            return head + "; the projection follows the plan path, so it does not change"
+        if self.why_not == "passed":
+            return head + "; the target date has passed, so there is nothing to project"
         if self.projected is None or self.if_recent is None:
             return head + "; too few actuals since then to project from them alone"
-        return (head + f"; the projection, fitted on every actual, gives {self.projected:,.0f}"
-                f" at {self.horizon}; fitted on the actuals since {b.date} only, "
-                f"{self.if_recent:,.0f}")
+        return (head + f"; the projection, fitted on every actual, gives "
+                f"{self.projected:,.{d}f} at {self.horizon}; fitted on the actuals since "
+                f"{b.date} only, {self.if_recent:,.{d}f}")
 
 
 @dataclass
@@ -234,15 +243,17 @@ def _break_effects(series: Series, fit: Fit | None, method: str,
     brk = trend_break(series)
     if brk is None:
         return []
-    if fit is None or horizon is None or horizon <= series.dates[-1]:
-        return [BreakEffect(brk, horizon, None, None)]
+    if fit is None:
+        return [BreakEffect(brk, horizon, None, None, "no-trend")]
+    if horizon is None or horizon <= series.dates[-1]:
+        return [BreakEffect(brk, horizon, None, None, "passed")]
     at = np.array([month_index(horizon)])
     recent = Series(*zip(*[(d, v) for d, v in zip(series.dates, series.values, strict=True)
                            if d >= brk.date], strict=True), series.name)
     try:
         alt = float(fit_method(method, recent).forecast(at)[0][0])
     except DataError:  # the method needs more actuals than the break leaves
-        return [BreakEffect(brk, horizon, float(fit.forecast(at)[0][0]), None)]
+        return [BreakEffect(brk, horizon, float(fit.forecast(at)[0][0]), None, "too-few")]
     return [BreakEffect(brk, horizon, float(fit.forecast(at)[0][0]), alt)]
 
 

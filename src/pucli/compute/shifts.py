@@ -7,10 +7,9 @@ A step is flagged when its change is far from the series' usual pace: the log ch
 each step, per month, is compared with the median pace; the step's excess
 ``e_i = d_i − median·Δ_i`` is flagged when ``|e_i|`` exceeds both 5 % and four robust
 standard deviations of the other steps' excesses (1.4826 × their median absolute
-deviation), and when it also stands out by more than 5 % from the (up to three) steps on
-each side of it, each side at its own median pace — so that a lasting change of pace is a
-trend break, not a string of jumps. Needs four actuals (three steps) at least; counts above
-zero.
+deviation), unless a step next to it departs from the usual pace the same way by more than
+5 % too: two steps off the pace together are a change of pace (a trend break, if it lasts),
+not a one-off jump. Needs four actuals (three steps) at least; counts above zero.
 
 A trend break is looked for once the level shifts are taken out (:func:`without_shifts`).
 Each actual ``k`` with at least two steps before and two after splits the series; the
@@ -36,7 +35,6 @@ from pucli.models.observations import Series
 
 MIN_JUMP = 0.05  # a step must move the count by more than 5 % beyond the usual pace
 ROBUST_Z = 4.0
-NEIGHBOURS = 3  # steps on each side a jump must stand out from
 BREAK_Z = 3.0  # a break's change of pace, in standard errors
 MIN_BREAK = 0.02  # and in annual growth: more than two percentage points
 MIN_BREAK_POINTS = 6
@@ -68,24 +66,19 @@ def level_shifts(series: Series) -> list[Shift]:
     for i, e in enumerate(excess):
         others = np.delete(excess, i)
         spread = 1.4826 * float(np.median(np.abs(others - np.median(others))))
-        if abs(e) > MIN_JUMP and abs(e) > ROBUST_Z * spread and _apart(d, gap, i):
+        if abs(e) > MIN_JUMP and abs(e) > ROBUST_Z * spread and not _shared(excess, i):
             before, after = series.values[i], series.values[i + 1]
             size = math.expm1(float(e))
             out.append(Shift(series.dates[i + 1], before, after, size, after - after / (1 + size)))
     return out
 
 
-def _apart(d: np.ndarray, gap: np.ndarray, i: int) -> bool:
-    """Whether step ``i`` stands out from the steps next to it on each side (up to
-    :data:`NEIGHBOURS` a side, at each side's own median pace) by more than
-    :data:`MIN_JUMP`. A change of pace is then not read as a string of jumps: the first
-    step at the new pace is in line with the steps after it."""
-    for side in (range(max(0, i - NEIGHBOURS), i), range(i + 1, min(len(d), i + 1 + NEIGHBOURS))):
-        if len(side):
-            pace = float(np.median([d[j] / gap[j] for j in side]))
-            if abs(d[i] - pace * gap[i]) <= MIN_JUMP:
-                return False
-    return True
+def _shared(excess: np.ndarray, i: int) -> bool:
+    """Whether a step next to step ``i`` departs from the usual pace the same way by more
+    than :data:`MIN_JUMP`: two steps off the pace together are a change of pace (a trend
+    break, if it lasts), not a one-off jump."""
+    return any(0 <= j < len(excess) and abs(excess[j]) > MIN_JUMP
+               and np.sign(excess[j]) == np.sign(excess[i]) for j in (i - 1, i + 1))
 
 
 def without_shifts(series: Series, shifts: list[Shift]) -> Series:
@@ -126,12 +119,19 @@ def trend_break(series: Series) -> Break | None:
         d, gap = np.diff(x), np.diff(t)
         sigma2 = float(np.sum((d - drifts * gap) ** 2 / gap) / (n - 3))
         spread = math.sqrt(sigma2 * (1 / span_b + 1 / span_a))
-        if spread == 0:  # steps exactly on their segments' paces
+        if spread <= 1e-9 * abs(a - b):  # steps on their segments' paces, to rounding
             z = 0.0 if a == b else math.copysign(math.inf, float(a - b))
         else:
             z = float((a - b) / spread)
-        before, after = math.expm1(12 * float(b)), math.expm1(12 * float(a))
-        if abs(z) > BREAK_Z and abs(after - before) > MIN_BREAK and (
-                best is None or abs(z) > abs(best.z)):
+        if abs(z) <= BREAK_Z or (best is not None and abs(z) <= abs(best.z)):
+            continue
+        before, after = _annual(float(b)), _annual(float(a))
+        if abs(after - before) > MIN_BREAK:
             best = Break(series.dates[k], before, after, float(z))
     return best
+
+
+def _annual(monthly_log_growth: float) -> float:
+    """The annual growth rate of a monthly log growth; capped, so that actuals days apart
+    with a tenfold jump (a typo) give a huge rate, not an overflow."""
+    return math.expm1(min(12 * monthly_log_growth, 700.0))

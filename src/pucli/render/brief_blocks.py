@@ -259,8 +259,8 @@ def _projection_notes(p) -> list[str]:  # p: pucli.compute.projection.Projection
         if c.cagr and c.cagr_note:
             out.append(f"{c.date}：{lb.cagr_text(c)}" if not is_english()
                        else f"{c.date}: {lb.cagr_text(c)}")
-    out += [lb.shift_text(e) for e in p.shifts]
-    out += [lb.break_text(e) for e in p.breaks]
+    out += [lb.shift_text(e, p.decimals) for e in p.shifts]
+    out += [lb.break_text(e, p.decimals) for e in p.breaks]
     return out
 
 

@@ -267,32 +267,36 @@ def indicative_text(check) -> str:  # check: pucli.compute.projection.TargetChec
     return t("仅供参考：实际数少于三个，无法衡量离散程度（评级需要三个以上）", check.indicative)
 
 
-def shift_text(effect) -> str:  # effect: pucli.compute.projection.ShiftEffect
+def shift_text(effect, decimals: int = 0) -> str:  # effect: projection.ShiftEffect
     """A level shift, its size and what it does to the projection, in the current language."""
     if is_english():
-        return effect.text()
-    s = effect.shift
-    kind = "下降" if s.size < 0 else "跳升"
-    head = (f"水平突变：{s.date} 一次性{kind} {abs(s.after / s.before - 1) * 100:.1f}%"
-            f"（{s.before:,.0f} → {s.after:,.0f}），较通常增速偏离 {abs(s.size) * 100:.1f}%"
-            f"（{s.count:+,.0f} 户）")
+        return effect.text(decimals)
+    s, d = effect.shift, decimals
+    side = "低" if s.size < 0 else "高"
+    head = (f"水平突变：{s.date} {s.before:,.{d}f} → {s.after:,.{d}f}"
+            f"（{(s.after / s.before - 1) * 100:+.1f}%），比通常增速{side} "
+            f"{abs(s.size) * 100:.1f}%（{s.count:+,.{d}f}）")
     if effect.projected is None or effect.if_one_off is None:
         return head + "；请核实其原因（如集中清理吊销、区划调整）"
-    return (head + f"；预测的趋势包含这次突变：{effect.horizon} 预计 {effect.projected:,.0f}；"
-            f"若视为一次性水平变化（前后增速不变）则为 {effect.if_one_off:,.0f}")
+    return (head + f"；预测的趋势包含这次突变：{effect.horizon} 预计 {effect.projected:,.{d}f}；"
+            f"若视为一次性水平变化（前后增速不变）则为 {effect.if_one_off:,.{d}f}")
 
 
-def break_text(effect) -> str:  # effect: pucli.compute.projection.BreakEffect
+def break_text(effect, decimals: int = 0) -> str:  # effect: projection.BreakEffect
     """A trend break, the paces before and after and what it does to the projection."""
     if is_english():
-        return effect.text()
-    b = effect.brk
+        return effect.text(decimals)
+    b, d = effect.brk, decimals
     head = (f"趋势转折：自 {b.date} 起年均增速由 {b.before * 100:.1f}% "
             f"{'放缓' if b.after < b.before else '加快'}至 {b.after * 100:.1f}%")
+    if effect.why_not == "no-trend":
+        return head + "；预测沿规划路径，不受影响"
+    if effect.why_not == "passed":
+        return head + "；目标日期已过，无需再预测"
     if effect.projected is None or effect.if_recent is None:
         return head + "；此后实际数太少，无法单独据以预测"
-    return (head + f"；用全部实际数预测，{effect.horizon} 为 {effect.projected:,.0f}；"
-            f"只用 {b.date} 以来的实际数预测，则为 {effect.if_recent:,.0f}")
+    return (head + f"；用全部实际数预测，{effect.horizon} 为 {effect.projected:,.{d}f}；"
+            f"只用 {b.date} 以来的实际数预测，则为 {effect.if_recent:,.{d}f}")
 
 
 def cagr_text(check) -> str:  # the SDG category line of a target, with why it differs

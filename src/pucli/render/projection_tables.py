@@ -134,19 +134,21 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
         "rating_rule": p.rating_rule,
         "rating_scale": RATING_SCALE,
         "notes": p.notes,
-        "level_shifts": [{"date": e.shift.date.isoformat(), "before": _n(e.shift.before),
-                          "after": _n(e.shift.after), "size_pct": round(e.shift.size * 100, 2),
-                          "count": _n(e.shift.count), "horizon": e.horizon.isoformat()
-                          if e.horizon else None, "projected": _n(e.projected),
-                          "if_one_off": _n(e.if_one_off), "text": e.text()}
+        "level_shifts": [{"date": e.shift.date.isoformat(), "before": _n(e.shift.before, d),
+                          "after": _n(e.shift.after, d),
+                          "size_pct": round(e.shift.size * 100, 2),
+                          "count": _n(e.shift.count, d), "horizon": e.horizon.isoformat()
+                          if e.horizon else None, "projected": _n(e.projected, d),
+                          "if_one_off": _n(e.if_one_off, d), "text": e.text(d)}
                          for e in p.shifts],
         "trend_breaks": [{"date": e.brk.date.isoformat(),
                           "annual_growth_before": round(e.brk.before, 6),
                           "annual_growth_after": round(e.brk.after, 6),
                           "z": None if math.isinf(e.brk.z) else round(e.brk.z, 2),
                           "horizon": e.horizon.isoformat() if e.horizon else None,
-                          "projected": _n(e.projected), "if_recent": _n(e.if_recent),
-                          "text": e.text()} for e in p.breaks],
+                          "projected": _n(e.projected, d), "if_recent": _n(e.if_recent, d),
+                          "not_compared": e.why_not or None,
+                          "text": e.text(d)} for e in p.breaks],
         **({"regions": [{"region": r.region, "date": r.date.isoformat(),
                          "actual": _n(r.actual, d), "projection": _n(r.projection, d),
                          "low": _n(r.low, d), "high": _n(r.high, d), "method": r.method,
@@ -327,8 +329,8 @@ def projection_table(p: Projection, regions: list[RegionRow] | None = None) -> G
         parts += [goals, rules]
     parts.append(verdict)
     parts += [Text(n) for n in p.notes]
-    parts += [Text(shift_text(e)) for e in p.shifts]
-    parts += [Text(break_text(e)) for e in p.breaks]
+    parts += [Text(shift_text(e, p.decimals)) for e in p.shifts]
+    parts += [Text(break_text(e, p.decimals)) for e in p.breaks]
     if regions:
         parts.append(region_table(p, regions))
     return Group(*parts)
