@@ -135,3 +135,124 @@ def test_regions_are_projected_and_summed(simple):
     assert at_2025[SUM] == pytest.approx(60 * 1.1 ** 4 + 40 * 1.2 ** 4)
     sums = {r.date: r.actual for r in table if r.region == SUM}
     assert sums[D(2022)] == 114
+
+
+# -- issue 12 item 4: mutation-testing survivors ----------------------------------------------
+
+def test_no_actuals_project_the_plan_path_from_the_baseline(simple):
+    p = project_counts(simple, Series((), ()))
+    assert p.method == "plan" and p.latest is None and p.start == (D(2021), 100)
+    # the plan path doubles 100 in four years: 2^(1/4) a year
+    assert p.rows[-1].projection == pytest.approx(200)
+    # rows at the year ends after the baseline (the baseline is no actual: no row of its own)
+    assert [r.date for r in p.rows] == [D(2022), D(2023), D(2024), D(2025)]
+    assert p.rows[0].projection == pytest.approx(100 * 2 ** 0.25)  # 118.92 at end-2022
+    assert p.required_annual_growth == pytest.approx(2 ** 0.25 - 1)  # 18.92 %
+    assert p.net_new_per_month == pytest.approx(100 / 48)
+    assert p.rating == "not rated"
+    assert p.rating_rule == "no actuals: a rating needs a projection (at least two actuals)"
+    assert len(p.notes) == 1 and "100" in p.notes[0] and "2021-12-31" in p.notes[0]
+
+
+def test_month_end_actuals_give_monthly_rows():
+    plan = validate(Targets, {"region": "Testland", "baseline": {"date": D(2024), "value": 100},
+                              "targets": [{"date": D(2025), "value": 130}]})
+    ends = (D(2024), D(2025, 1, 31), D(2025, 2, 28), D(2025, 3, 31))
+    p = project_counts(plan, Series(ends, (100.0, 102, 104, 106)), method="drift")
+    assert p.frequency == "month"
+    assert [r.date for r in p.rows][:5] == [*ends, D(2025, 4, 30)]
+    assert len(p.rows) == 13  # 2024-12 … 2025-12
+    # drift: +2 a month, so 106 + 9 × 2 = 124 at end-2025
+    assert p.rows[4].projection == pytest.approx(108)
+    assert p.rows[-1].projection == pytest.approx(124)
+    two = project_counts(plan, Series(ends[:2], (100.0, 102)), method="drift")
+    assert two.frequency == "month"
+    every_other = project_counts(plan, Series((D(2024), D(2025, 2, 28)), (100.0, 104)))
+    assert every_other.frequency == "year"
+
+
+def test_a_passed_target_between_two_actuals_is_read_by_constant_growth(simple):
+    # 160 at end-2023, 250 at end-2027: halfway (end-2025) 160·(250/160)^0.5 = √40000 = 200,
+    # exactly the target: reached, so on track
+    s = Series((D(2021), D(2023), D(2027)), (100.0, 160, 250))
+    (check,) = project_counts(simple, s).targets
+    assert (check.basis, check.expected) == ("actual", pytest.approx(200))
+    assert (check.rating, check.rule) == ("on track",
+                                          "target date passed: actual 200 ≥ target 200")
+
+
+def test_an_actual_on_the_target_date_rates_it(simple):
+    s = Series((D(2023), D(2024), D(2025)), (150.0, 170, 190))
+    (check,) = project_counts(simple, s).targets
+    assert (check.basis, check.expected, check.rating) == ("actual", 190, "off track")
+    assert p_required(simple, s) is None
+
+
+def p_required(targets, s):
+    p = project_counts(targets, s)
+    assert p.net_new_per_month is None  # no months left to the target
+    return p.required_annual_growth
+
+
+def test_a_projection_exactly_at_the_target_reaches_it(simple):
+    # drift, count scale: 140 → 170 in a year is +2.5 a month (exact in binary), so end-2025
+    # is 170 + 30 = 200.0, the target. Two actuals: no interval, "probable".
+    two = project_counts(simple, Series((D(2023), D(2024)), (140.0, 170)), method="drift")
+    assert (two.targets[0].expected, two.rating) == (200, "probable")
+    # three actuals, +30 every year: no scatter, so the 80 % low is 200 as well: on track
+    three = project_counts(simple, Series((D(2022), D(2023), D(2024)), (110.0, 140, 170)),
+                           method="drift")
+    assert (three.targets[0].low, three.rating) == (200, "on track")
+    # 100, 150, 160: μ = 60/24 = 2.5 a month, end-2025 = 190; a target of 190 is reached
+    # by the projection but not by the 80 % low
+    plan = validate(Targets, {"region": "Testland", "baseline": {"date": D(2021), "value": 100},
+                              "targets": [{"date": D(2025), "value": 190}]})
+    p = project_counts(plan, Series((D(2022), D(2023), D(2024)), (100.0, 150, 160)),
+                       method="drift")
+    assert (p.targets[0].expected, p.rating) == (190, "probable")
+
+
+def test_required_growth_from_a_latest_count_of_one(simple):
+    # 1 at end-2024, 200 a year later: × 200, so 19 900 % a year
+    p = project_counts(simple, Series((D(2023), D(2024)), (1.0, 1.0)), method="drift")
+    assert p.required_annual_growth == pytest.approx(199)
+    assert p.net_new_per_month == pytest.approx(199 / 12)
+
+
+def test_the_disagreement_quotes_the_projected_pace(simple):
+    # base 100 (2021) → 140 (2024): 11.9 % a year against the 10.7 % required for 150 in
+    # 2025, so the CAGR ratio says on track; drift (+5 a year, no scatter) reaches 145 < 150,
+    # off track. The projection's pace: 140 → 145 in one year = 3.57 % a year
+    plan = validate(Targets, {"region": "Testland", "baseline": {"date": D(2021), "value": 100},
+                              "targets": [{"date": D(2025), "value": 150}]})
+    p = project_counts(plan, Series((D(2022), D(2023), D(2024)), (130.0, 135, 140)),
+                       method="drift")
+    (check,) = p.targets
+    assert (check.rating, check.cagr.category) == ("off track", "on track")
+    assert ("the projection's pace from the latest actual to the target date is 3.57 % a year"
+            in check.cagr_note)
+
+
+SHIFTED = (1000.0, 1100, 1210, 1331, 1131, 1244, 1369)  # −15 % at end-2020
+
+
+def test_a_level_shift_is_measured_at_the_horizon():
+    s = Series(tuple(D(2016 + k) for k in range(7)), SHIFTED)
+    plan = validate(Targets, {"region": "Testland", "baseline": {"date": D(2016), "value": 1000},
+                              "targets": [{"date": D(2025), "value": 2000}]})
+    p = project_counts(plan, s)
+    (effect,) = p.shifts
+    assert effect.horizon == D(2025)
+    assert effect.projected == pytest.approx(p.rows[-1].projection)  # the point, not a bound
+    assert f"{p.rows[-1].projection:,.0f} at 2025-12-31" in effect.text()
+
+
+def test_a_level_shift_with_no_future_to_project_asks_to_check_it():
+    # the plan's horizon is the latest actual: nothing to project, so no effect to show
+    s = Series(tuple(D(2016 + k) for k in range(7)), SHIFTED)
+    plan = validate(Targets, {"region": "Testland", "baseline": {"date": D(2016), "value": 1000},
+                              "targets": [{"date": D(2022), "value": 2000}]})
+    (effect,) = project_counts(plan, s).shifts
+    assert (effect.horizon, effect.projected, effect.if_one_off) == (D(2022), None, None)
+    assert effect.text().endswith("; check whether it is real (a register clean-up, a new "
+                                  "boundary)")
