@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pucli.loading.recode import detect_encoding
+from pucli.loading import recode
+from pucli.loading.recode import detect_encoding, recode_file
+from pucli.problems import DataError
 
 
 @pytest.mark.parametrize(("codec", "expected"), [("gbk", "gb18030"), ("utf-16", "utf-16"),
@@ -39,9 +41,6 @@ def test_recode_missing_file(english, tmp_path, cli):
 # -- issue 12 item 4: survivors of mutation testing -------------------------------------------
 
 def test_the_size_limit_is_the_csv_one_for_csv_files_only(tmp_path, monkeypatch):
-    from pucli.loading import recode
-    from pucli.problems import DataError
-
     # the real limits are 32 MiB (CSV) and 16 MiB (YAML); scaled down to 200 and 100 bytes
     monkeypatch.setattr(recode, "MAX_CSV_BYTES", 200)
     monkeypatch.setattr(recode, "MAX_YAML_BYTES", 100)
@@ -58,9 +57,6 @@ def test_the_size_limit_is_the_csv_one_for_csv_files_only(tmp_path, monkeypatch)
 
 
 def test_a_missing_file_is_refused_with_its_code(tmp_path):
-    from pucli.loading.recode import recode_file
-    from pucli.problems import DataError
-
     with pytest.raises(DataError) as caught:
         recode_file(tmp_path / "nope.csv")
     (problem,) = caught.value.problems
