@@ -262,3 +262,26 @@ def test_a_row_from_the_command_line_is_located_at_its_option(minimal):
     assert where is origin
     assert (problem.line, problem.col, problem.excerpt, problem.width, problem.path) == (
         None, None, None, 1, "TOTAL")
+
+
+def test_an_actuals_csv_in_gbk_is_refused_not_appended_to(minimal):
+    gbk = "date,total,source\n2021-12-31,100,区\n".encode("gbk")
+    (minimal / "actuals.csv").write_bytes(gbk)
+    for write in (append_actuals, check_actuals_records):
+        with pytest.raises(DataError) as caught:
+            write(DataDir(minimal, "--data"), [{"date": "2022-12-31", "total": "110"}])
+        (problem,) = caught.value.problems
+        assert (problem.code, problem.file, problem.line) == (
+            "encoding", str(minimal / "actuals.csv"), 2)
+    assert (minimal / "actuals.csv").read_bytes() == gbk
+
+
+def test_a_row_dated_after_today_is_refused(minimal):
+    # "today" is the caller's (a replayed day), not the clock's
+    (minimal / "actuals.csv").write_text("date,total\n2021-12-31,100\n", encoding="utf-8")
+    rows = [{"date": "2022-12-31", "total": "110"}]
+    for write in (check_actuals_records, append_actuals):
+        result = write(DataDir(minimal, "--data"), rows, today=dt.date(2022, 6, 1))
+        ((_, problems),) = result.rejected
+        assert [p.code for p in problems] == ["future-date"]
+    assert (minimal / "actuals.csv").read_text(encoding="utf-8") == "date,total\n2021-12-31,100\n"
