@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from pucli.loading.csvfile import append_record, format_row, parse_csv
+from pucli.loading.csvfile import append_record, append_records, format_row, parse_csv
 
 
 def test_full_width_commas_are_named_and_located():
@@ -40,6 +40,17 @@ def test_append_writes_the_header_into_an_empty_file_and_ends_a_last_line(tmp_pa
     fd = os.open(path, os.O_WRONLY | os.O_APPEND)
     try:
         append_record(fd, path, ["date", "total"], ["2025-12-31", "6"])
+    finally:
+        os.close(fd)
+    assert path.read_bytes() == b"date,total\n2024-12-31,5\n2025-12-31,6\n"
+
+
+def test_several_records_are_appended_back_to_back(tmp_path):
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(b"date,total\n")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    try:
+        append_records(fd, path, ["date", "total"], [["2024-12-31", "5"], ["2025-12-31", "6"]])
     finally:
         os.close(fd)
     assert path.read_bytes() == b"date,total\n2024-12-31,5\n2025-12-31,6\n"
