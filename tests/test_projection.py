@@ -256,3 +256,87 @@ def test_a_level_shift_with_no_future_to_project_asks_to_check_it():
     assert (effect.horizon, effect.projected, effect.if_one_off) == (D(2022), None, None)
     assert effect.text().endswith("; check whether it is real (a register clean-up, a new "
                                   "boundary)")
+
+
+def _plan(baseline: float, *targets: tuple[dt.date, float], rates=()) -> Targets:
+    return validate(Targets, {"region": "Testland",
+                              "baseline": {"date": D(2021), "value": baseline},
+                              "targets": [{"date": d, "value": v} for d, v in targets],
+                              "rates": list(rates)})
+
+
+RATE = {"name": "年均增长率", "value": 0.15, "start": D(2021, 1, 1), "end": D(2025)}
+
+
+def test_the_rate_reading_compounds_from_the_last_point_before_the_final_target():
+    # a rate for another metric first: skipped, the total's rate still read
+    other = {**RATE, "name": "企业", "value": 0.3, "metric": "enterprises"}
+    plan = _plan(100, (D(2022), 123), (D(2023), 140), (D(2025), 200), rates=[other, RATE])
+    targets_path, rate_path = plan_paths(plan)
+    assert targets_path.label == "targets: +23 % to 123, then on to 200"
+    assert (rate_path.name, rate_path.label) == ("rate", "+15 % a year from 140 (2023-12-31)")
+    assert rate_path.value(D(2025)) == pytest.approx(140 * 1.15 ** 2)  # 185.15
+    # the targets reading ends at the final target: nothing after it
+    assert targets_path.value(D(2025)) == pytest.approx(200)
+    assert targets_path.value(D(2026)) is None and targets_path.value(D(2026, 1, 15)) is None
+    # nor before the baseline, even by half a month
+    assert targets_path.value(D(2020)) is None and targets_path.value(D(2021, 12, 15)) is None
+    # half a month after a knot: the next segment, 140 → 200 in 24 months
+    assert targets_path.value(D(2024, 1, 15)) == pytest.approx(
+        140 * (200 / 140) ** ((15 / 31) / 24))
+
+
+def test_a_path_from_zero_is_a_straight_line_and_from_one_a_growth_path():
+    (from_zero,) = plan_paths(_plan(0, (D(2025), 120)))
+    assert from_zero.label == "targets: from zero to 120"
+    assert from_zero.value(D(2023)) == pytest.approx(60)  # halfway of 0 → 120
+    (from_one,) = plan_paths(_plan(1, (D(2025), 16)))
+    assert from_one.value(D(2023)) == pytest.approx(4)  # 1 × 16^(1/2), not 8.5
+    (to_one,) = plan_paths(_plan(16, (D(2025), 1)))
+    assert to_one.value(D(2023)) == pytest.approx(4)  # 16 × (1/16)^(1/2)
+
+
+def test_the_first_growth_is_shown_to_one_decimal_only_when_it_has_one():
+    assert plan_paths(_plan(100, (D(2025), 160)))[0].label == "targets: +60 % to 160"
+    assert plan_paths(_plan(100, (D(2025), 112.2)))[0].label == "targets: +12.2 % to 112"
+
+
+def test_a_regions_own_target_rates_it_and_the_whole_plan_does_not():
+    plan = validate(Targets, {"region": "Testland", "baseline": {"date": D(2021), "value": 100},
+                              "targets": [{"date": D(2025), "value": 200},
+                                          {"date": D(2025), "value": 90, "region": "A"}]})
+    rows = [Actual(D(2021), 60, region="A"), Actual(D(2022), 66, region="A"),
+            Actual(D(2021), 40, region="B"), Actual(D(2022), 48, region="B"),
+            Actual(D(2022), 10, region="C")]
+    projections, table = project_regions(plan, Actuals(rows))
+    a = next(p for p in projections if p.region == "A")
+    # the default for two actuals, blend: the mean of 66 + 3 × 6 = 84 (net increase) and
+    # 66 × 1.1³ = 87.85 (growth) is 85.92 < 90, with no interval: at risk
+    assert [(c.value, c.rating) for c in a.targets] == [(90, "at risk")]
+    assert a.paths == []  # no baseline of A's own: no plan path
+    at_2025 = {r.region: r for r in table if r.date == D(2025)}
+    assert (at_2025["A"].target, at_2025["A"].rating) == (90, "at risk")
+    assert at_2025["A"].projection == pytest.approx((84 + 66 * 1.1 ** 3) / 2)
+    assert (at_2025["B"].target, at_2025["B"].rating) == (None, None)
+    assert at_2025["C"].projection is None  # one actual: no trend, and no plan of its own
+    assert SUM not in at_2025  # C has no value to add up
+    # 2021: C has no row (no sum), 2022: every region's actual, 66 + 48 + 10
+    assert {r.date: r.actual for r in table if r.region == SUM} == {D(2022): 124}
+
+
+def test_the_sum_adds_the_lows_and_the_highs():
+    # drift, year ends 2021–2023. A: 60, 66, 70: μ = 10/24 a month, σ² = (1² + 1²)/12;
+    # B: 40, 48, 52: μ = 12/24, σ² = (2² + 2²)/12. At end-2025 (h = 24, T = 24):
+    # var = σ²(24 + 24) → A 8, B 32; points 80 and 64; q = t90(1) = 3.078
+    rows = [Actual(D(2021 + k), v, region=r) for r, vs in (("A", (60, 66, 70)),
+                                                             ("B", (40, 48, 52)))
+            for k, v in enumerate(vs)]
+    plan = validate(Targets, {"region": "Testland", "baseline": {"date": D(2020), "value": 90},
+                              "targets": [{"date": D(2025), "value": 200}]})
+    _, table = project_regions(plan, Actuals(rows), method="drift")
+    total = {r.date: r for r in table if r.region == SUM}
+    half_a, half_b = 3.078 * 8 ** 0.5, 3.078 * 32 ** 0.5
+    assert (total[D(2025)].projection, total[D(2025)].method) == (pytest.approx(144), "sum")
+    assert total[D(2025)].low == pytest.approx(144 - half_a - half_b)  # 117.88
+    assert total[D(2025)].high == pytest.approx(144 + half_a + half_b)  # 170.12
+    assert (total[D(2023)].actual, total[D(2023)].low, total[D(2023)].high) == (122, None, None)
