@@ -19,6 +19,7 @@ from pucli.loading.dataset import open_targets
 from pucli.loading.schema import validate
 from pucli.models.observations import Actual, Actuals, Series
 from pucli.models.targets import Targets
+from pucli.problems import DataError
 
 
 def D(y: int, m: int = 12, d: int = 31) -> dt.date:
@@ -340,3 +341,39 @@ def test_the_sum_adds_the_lows_and_the_highs():
     assert total[D(2025)].low == pytest.approx(144 - half_a - half_b)  # 117.88
     assert total[D(2025)].high == pytest.approx(144 + half_a + half_b)  # 170.12
     assert (total[D(2023)].actual, total[D(2023)].low, total[D(2023)].high) == (122, None, None)
+
+
+def test_a_trend_past_the_largest_count_is_refused(simple):
+    # 1 → 1,000,000 in a year: × 10⁶ a year passes 10¹⁵ − 1 well before end-2025
+    with pytest.raises(DataError) as caught:
+        project_counts(simple, Series((D(2021), D(2022)), (1.0, 1e6)),
+                       method="constant-growth")
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.file) == ("projection-out-of-range", "actuals.csv")
+    assert problem.message == ("the constant-growth trend of the actuals passes "
+                               "999,999,999,999,999 before 2025-12-31")
+
+
+def test_an_interval_high_past_the_largest_count_is_dropped(simple):
+    # log-linear on 10¹³, 10¹⁴, 10¹³ a year apart: b = 0, level 10¹³ · 10^(1/3) = 2.15e13;
+    # s² = (1 + 4 + 1)/9 · ln²10 = 3.53, se at end-2025 (t − t̄ = 36 months, Sxx = 288)
+    # = √(3.53 · (1 + 1/3 + 36²/288)) = 4.54: the high, × e^(3.078 · 4.54) ≈ × 10⁶, passes
+    # 10¹⁵ − 1 and is dropped; the point and the low stay
+    s = Series((D(2021), D(2022), D(2023)), (1e13, 1e14, 1e13))
+    last = project_counts(simple, s, method="log-linear").rows[-1]
+    assert last.date == D(2025)
+    assert last.projection == pytest.approx(1e13 * 10 ** (1 / 3))
+    assert last.high is None and last.low is not None and last.low < last.projection
+
+
+def test_a_metric_without_a_target_is_projected_to_the_plans_horizon(simple):
+    # enterprises: a built-in metric the plan sets no target for
+    s = Series((D(2022), D(2023)), (40.0, 44))
+    p = project_counts(simple, s, metric="enterprises")
+    assert (p.metric, p.metric_label, p.metric_label_en) == ("enterprises", "企业",
+                                                              "enterprises")
+    assert (p.method, p.method_label) == (
+        "blend", "average of constant net increase and constant growth")
+    assert p.rows[-1].date == D(2025) and p.rating == "not rated"
+    # blend at end-2025: (44 + 2 × 4 = 52 and 44 × 1.1² = 53.24) / 2 = 52.62
+    assert p.rows[-1].projection == pytest.approx((52 + 44 * 1.1 ** 2) / 2)
