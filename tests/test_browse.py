@@ -43,3 +43,8 @@ def test_the_matrix_puts_the_most_leads_first_then_the_most_measures():
         ("各乡镇", "township_group", [4], []),
         ("古县乡", "township", [], []),
         ("城关镇", "township", [], [])]
+
+
+def test_a_search_reads_only_the_texts_a_measure_has():
+    # measures 1–4 have no English title: "xx" is in none of their texts
+    assert filter_measures(make_group_plan(), search="xx") == []

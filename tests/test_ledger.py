@@ -50,3 +50,7 @@ def test_a_group_has_reported_when_a_member_has():
     plan = make_group_plan()
     assert "各乡镇" in never_reported(plan, [entry("2024-01-10", 1, "县发改局")])
     assert "各乡镇" not in never_reported(plan, [entry("2024-01-10", 4, "古县乡")])
+
+
+def test_a_row_without_a_plan_number_is_labelled_by_the_id():
+    assert [r.label for r in ledger_rows(make_plan(), [])][:2] == ["1", "1"]

@@ -271,3 +271,11 @@ def test_the_group_with_the_latest_item_comes_first():
     items = [_late("A", 100), _late("A", 5, 2), _late("B", 50, 3)]
     assert [(i.unit, i.days_overdue) for i in sort_items(items)] == [
         ("A", 100), ("A", 5), ("B", 50)]
+
+
+def test_a_measure_done_hides_only_itself_and_is_labelled_by_its_id():
+    done = [entry("2024-01-10", 1, "县发改局", "done", 100)]
+    items = late_items(make_plan(), done, D(2025, 7, 1))
+    assert 1 not in {i.measure for i in items}
+    assert {(i.measure, i.kind) for i in items} >= {(2, "measure"), (2, "milestone")}
+    assert {i.label for i in items if i.measure == 2} == {"2"}  # no number: the id
