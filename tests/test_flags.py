@@ -20,7 +20,7 @@ import datetime as dt
 
 import pytest
 
-from pucli.compute.flags import robust_threshold, spike_flags, surge_flags
+from pucli.compute.flags import individual_flags, robust_threshold, spike_flags, surge_flags
 from pucli.compute.periods import month_end
 from pucli.compute.quality import Period, quality_summary
 from pucli.models.quality import QualitySettings
@@ -200,3 +200,21 @@ def test_a_surge_six_months_after_a_one_month_spike():
 def test_a_spike_of_several_months_is_named_from_first_to_last(flags):
     assert "after the registration spike of 2022-10 to 2022-12 (630 above the median)" in \
         flags[4].message_en
+
+
+def _quarter(date, total, enterprises, individual):
+    return Period(date, total, enterprises, individual, None, None, None, None, None)
+
+
+def test_individual_led_growth_at_the_enterprise_stall():
+    # Q3 2022 no growth (skipped), Q4: +100 of which 99 individual (99 % ≥ 90 %) and
+    # enterprises 200 → 201: +0.5 %, exactly the stall (at most 0.5 %): flagged
+    periods = [_quarter(dt.date(2022, 6, 30), 1000, 200, 790),
+               _quarter(dt.date(2022, 9, 30), 1000, 200, 790),
+               _quarter(dt.date(2022, 12, 31), 1100, 201, 889)]
+    (flag,) = individual_flags(periods, S)
+    assert (flag.date, flag.numbers["from"]) == (dt.date(2022, 12, 31), "2022-09-30")
+    assert (flag.numbers["individual_share"], flag.numbers["enterprise_growth"]) == (0.99, 0.005)
+    # no enterprises at the start: no growth rate, no flag
+    assert individual_flags([_quarter(dt.date(2022, 9, 30), 1000, 0, 990),
+                             _quarter(dt.date(2022, 12, 31), 1100, 1, 1089)], S) == []
