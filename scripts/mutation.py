@@ -32,7 +32,8 @@ GROUPS: dict[str, tuple[list[str], list[str], list[str]]] = {
                        "tests/test_mutation_kills.py"], []),
     "compute-tracking": (["src/pucli/compute/overdue.py", "src/pucli/compute/ledger.py",
                           "src/pucli/compute/browse.py"],
-                         ["tests/test_overdue.py", "tests/test_cli_tracking.py",
+                         ["tests/test_overdue.py", "tests/test_ledger.py",
+                          "tests/test_browse.py", "tests/test_cli_tracking.py",
                           "tests/test_cli_browse.py", "tests/test_mutation_kills.py"], []),
     "compute-quality": (["src/pucli/compute/quality.py", "src/pucli/compute/flags.py"],
                         ["tests/test_quality.py", "tests/test_flags.py",
@@ -42,9 +43,11 @@ GROUPS: dict[str, tuple[list[str], list[str], list[str]]] = {
                       ["tests/test_brief.py", "tests/test_cli_brief.py",
                        "tests/test_projection.py", "tests/test_cli_project.py",
                        "tests/test_mutation_kills.py"], []),
+    # choice.py: the rule that picks the default method, and fitting a named one
     "compute-projection": (["src/pucli/compute/projection.py", "src/pucli/compute/methods.py",
-                            "src/pucli/compute/backtest.py"],
+                            "src/pucli/compute/backtest.py", "src/pucli/compute/choice.py"],
                            ["tests/test_projection.py", "tests/test_methods.py",
+                            "tests/test_choice.py", "tests/test_forecast_fixes.py",
                             "tests/test_cli_project.py", "tests/test_mutation_kills.py"], []),
     # issue 14's scores and the SDG category, after the rewrite (the numbers a reader
     # compares methods by)

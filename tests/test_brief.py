@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 
 from pucli.compute.brief import ExtraSection, build_brief, rank_debts
+from pucli.compute.overdue import LateItem
 from pucli.compute.projection import project_counts
 from pucli.loading.actuals import open_actuals
 from pucli.loading.datadir import DataDir
@@ -28,6 +29,7 @@ from pucli.render.brief_blocks import (
 )
 
 from brief_support import make_brief_data
+from tracking_support import entry, make_plan
 
 AS_OF, SINCE = dt.date(2025, 4, 15), dt.date(2024, 12, 15)
 
@@ -210,3 +212,30 @@ def test_the_headline_names_a_trend_break(tmp_path):
     notes = [i for b in blocks if isinstance(b, Bullets) for i in b.items]
     assert any(i.startswith("趋势转折：自 2017-12-31 起年均增速由 10.0% 放缓至 2.0%")
                for i in notes), notes
+
+
+# -- issue 12 item 4: survivors of mutation testing (compute/brief.py) --------------------------
+
+def test_the_brief_reads_the_ledger_as_of_its_day_and_compares_with_since():
+    plan, as_of, since = make_plan(), dt.date(2025, 7, 1), dt.date(2025, 4, 1)
+    ledger = [entry("2025-04-01", 2, "县行政审批局"),  # on ``since``: not new
+              entry("2025-07-01", 3, "县市场监管局"),  # on ``as_of``: new, and counts
+              entry("2025-07-02", 1, "县发改局", "done")]  # after ``as_of``: ignored
+    brief = build_brief(plan, None, ledger, as_of, since)
+    assert "县市场监管局" not in brief.never_reported
+    assert "县发改局" in brief.never_reported
+    assert sum(g.counts["done"] for g in brief.by_section) == 0
+    assert [(e.measure, e.unit) for e in brief.changes.new_reports] == [(3, "县市场监管局")]
+    # late on 2025Q1's report then on 2025Q2's: still the same debt, neither new nor
+    # resolved; only 县市场监管局's report on measure 3 (made on ``as_of``) is resolved
+    assert not [i for i in brief.changes.newly_overdue if i.kind == "report"]
+    assert [(i.measure, i.unit) for i in brief.changes.resolved if i.kind == "report"] == [
+        (3, "县市场监管局")]
+
+
+def test_a_units_debt_counts_every_item_of_a_kind():
+    items = [LateItem(m, "x", 1, "A", True, "report", f"2025Q{m}", dt.date(2025, 1, 1),
+                      dt.date(2025, 1, 1), 10 * m, "overdue", None, None, None)
+             for m in (1, 2)]
+    (debt,) = rank_debts(items)
+    assert (debt.counts["report"], debt.total, debt.longest) == (2, 2, 20)

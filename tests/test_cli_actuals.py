@@ -7,8 +7,9 @@ import multiprocessing
 
 import pytest
 
-from pucli.loading.actuals_write import append_actuals
+from pucli.loading.actuals_write import Origin, append_actuals, check_actuals_records
 from pucli.loading.datadir import DataDir
+from pucli.problems import DataError
 
 HEADER = "date,total,source\n"
 SHIPPED = (HEADER + '2021-12-31,6472,"derived: 7961 − 1489 from 蒲发〔2022〕11号 二、工作目标 '
@@ -203,3 +204,112 @@ def test_values_are_written_in_canonical_form_and_the_user_is_told(cli, minimal,
     code, _, err = cli("actuals", "add", "2024-12-31", "1500", "--data", str(minimal))
     assert code == 0 and "→" not in err
 
+
+
+# -- issue 12 item 4: survivors of mutation testing (loading/actuals_write.py) ---------------
+
+
+def test_a_metric_declared_by_the_folder_is_written_by_its_name(minimal):
+    # 电商企业 is no built-in metric: only targets.yaml's registry knows it, for the
+    # label → name step and for the check of the row
+    (minimal / "targets.yaml").write_text(
+        (minimal / "targets.yaml").read_text(encoding="utf-8")
+        + "metrics:\n  - {name: dianshang, label: 电商企业}\n", encoding="utf-8")
+    (minimal / "actuals.csv").write_text("date,total,metric\n2021-12-31,100,\n",
+                                         encoding="utf-8")
+    record = {"date": "2022-12-31", "total": "40", "metric": "电商企业"}
+    dry = check_actuals_records(DataDir(minimal, "--data"), [record])
+    assert dry.written == [{**record, "metric": "dianshang"}] and dry.rejected == []
+    result = append_actuals(DataDir(minimal, "--data"), [record])
+    assert [n[1:] for n in result.normalised] == [("metric", "电商企业", "dianshang")]
+    assert (minimal / "actuals.csv").read_text(encoding="utf-8").endswith(
+        "2022-12-31,40,dianshang\n")
+
+
+def test_a_dry_run_without_actuals_csv_takes_the_header_from_the_rows(minimal):
+    records = [{"date": "2022-12-31", "total": "7,350", "enterprises": "2000"}]
+    result = check_actuals_records(DataDir(minimal, "--data"), records)
+    assert result.rejected == []
+    assert result.written == [{"date": "2022-12-31", "total": "7350", "enterprises": "2000"}]
+    assert not (minimal / "actuals.csv").exists()
+
+
+def test_a_column_the_file_lacks_is_refused_at_the_header(minimal):
+    (minimal / "actuals.csv").write_text("date,total\n2021-12-31,100\n", encoding="utf-8")
+    result = append_actuals(DataDir(minimal, "--data"), [
+        {"date": "2022-12-31", "total": "110", "enterprises": "50"},
+        {"date": "2023-12-31", "total": "120", "metric": "enterprises"}])
+    shown = str(minimal / "actuals.csv")  # a folder given with --data: shown as a path
+    (_, (lacks,)), (_, (metric,)) = result.rejected
+    assert (lacks.code, lacks.file, lacks.line, lacks.path) == (
+        "unknown-column", shown, 1, "header")
+    assert lacks.hint == (f"add 'enterprises' to the header of {shown} first, or leave "
+                          "the value out")
+    assert metric.hint.startswith(f"add a column headed 'metric' to {shown} first")
+    assert result.written == []
+
+
+def test_every_canonical_column_is_normalised_whatever_comes_between(minimal):
+    # the date loses its spaces and the count its separator, with a non-canonical column
+    # (source) between them
+    (minimal / "actuals.csv").write_text("date,total,source\n2021-12-31,100,x\n",
+                                         encoding="utf-8")
+    result = append_actuals(DataDir(minimal, "--data"),
+                            [{"date": " 2022-12-31 ", "source": "y", "total": "1,100"}])
+    assert [n[1:] for n in result.normalised] == [("date", " 2022-12-31 ", "2022-12-31"),
+                                                  ("total", "1,100", "1100")]
+    assert (minimal / "actuals.csv").read_text(encoding="utf-8").endswith(
+        "2022-12-31,1100,y\n")
+
+
+def test_a_header_with_a_byte_order_mark_takes_new_rows(minimal):
+    (minimal / "actuals.csv").write_text("\ufeffdate,total\n2021-12-31,100\n",
+                                         encoding="utf-8")
+    result = append_actuals(DataDir(minimal, "--data"), [{"date": "2022-12-31",
+                                                          "total": "110"}])
+    assert result.rejected == []
+    assert (minimal / "actuals.csv").read_text(encoding="utf-8") == (
+        "\ufeffdate,total\n2021-12-31,100\n2022-12-31,110\n")
+
+
+def test_an_unreadable_actuals_csv_is_a_located_error(minimal):
+    (minimal / "actuals.csv").mkdir()  # a folder where the file should be
+    with pytest.raises(DataError) as caught:
+        check_actuals_records(DataDir(minimal, "--data"), [{"date": "2022-12-31",
+                                                           "total": "110"}])
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.file) == ("unreadable-file", str(minimal / "actuals.csv"))
+
+
+def test_a_row_from_the_command_line_is_located_at_its_option(minimal):
+    (minimal / "actuals.csv").write_text("date,total\n2021-12-31,100\n", encoding="utf-8")
+    origin = Origin("command line", options={"date": "DATE", "total": "TOTAL"})
+    result = append_actuals(DataDir(minimal, "--data"),
+                            [{"date": "2022-12-31", "total": "many"}], [origin])
+    ((where, (problem,)),) = result.rejected
+    assert where is origin
+    assert (problem.line, problem.col, problem.excerpt, problem.width, problem.path) == (
+        None, None, None, 1, "TOTAL")
+
+
+def test_an_actuals_csv_in_gbk_is_refused_not_appended_to(minimal):
+    gbk = "date,total,source\n2021-12-31,100,区\n".encode("gbk")
+    (minimal / "actuals.csv").write_bytes(gbk)
+    for write in (append_actuals, check_actuals_records):
+        with pytest.raises(DataError) as caught:
+            write(DataDir(minimal, "--data"), [{"date": "2022-12-31", "total": "110"}])
+        (problem,) = caught.value.problems
+        assert (problem.code, problem.file, problem.line) == (
+            "encoding", str(minimal / "actuals.csv"), 2)
+    assert (minimal / "actuals.csv").read_bytes() == gbk
+
+
+def test_a_row_dated_after_today_is_refused(minimal):
+    # "today" is the caller's (a replayed day), not the clock's
+    (minimal / "actuals.csv").write_text("date,total\n2021-12-31,100\n", encoding="utf-8")
+    rows = [{"date": "2022-12-31", "total": "110"}]
+    for write in (check_actuals_records, append_actuals):
+        result = write(DataDir(minimal, "--data"), rows, today=dt.date(2022, 6, 1))
+        ((_, problems),) = result.rejected
+        assert [p.code for p in problems] == ["future-date"]
+    assert (minimal / "actuals.csv").read_text(encoding="utf-8") == "date,total\n2021-12-31,100\n"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pucli.loading.csvfile import parse_csv
+import os
+
+from pucli.loading.csvfile import append_record, append_records, format_row, parse_csv
 
 
 def test_full_width_commas_are_named_and_located():
@@ -16,3 +18,39 @@ def test_full_width_commas_are_named_and_located():
 def test_a_short_row_is_told_to_fill_in_fields():
     _, problems = parse_csv("a,b,c\n1,2\n", "p.csv", ["a", "b", "c"], [])
     assert problems[0].hint.startswith("fill in the missing fields")
+
+
+# -- issue 12 item 4: survivors of mutation testing (the writing half) ------------------------
+
+def test_rows_are_written_with_bare_newlines(tmp_path):
+    # csv.writer's default line ending is "\r\n"; pucli's files end lines with "\n"
+    assert format_row(["2024-12-31", "a, b", 'say "x"']) == '2024-12-31,"a, b","say ""x"""\n'
+
+
+def test_append_writes_the_header_into_an_empty_file_and_ends_a_last_line(tmp_path):
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(b"")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    try:
+        append_record(fd, path, ["date", "total"], ["2024-12-31", "5"])
+    finally:
+        os.close(fd)
+    assert path.read_bytes() == b"date,total\n2024-12-31,5\n"
+    path.write_bytes(b"date,total\n2024-12-31,5")  # hand-edited: no final newline
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    try:
+        append_record(fd, path, ["date", "total"], ["2025-12-31", "6"])
+    finally:
+        os.close(fd)
+    assert path.read_bytes() == b"date,total\n2024-12-31,5\n2025-12-31,6\n"
+
+
+def test_several_records_are_appended_back_to_back(tmp_path):
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(b"date,total\n")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    try:
+        append_records(fd, path, ["date", "total"], [["2024-12-31", "5"], ["2025-12-31", "6"]])
+    finally:
+        os.close(fd)
+    assert path.read_bytes() == b"date,total\n2024-12-31,5\n2025-12-31,6\n"

@@ -20,8 +20,9 @@ import datetime as dt
 
 import pytest
 
-from pucli.compute.flags import robust_threshold
-from pucli.compute.quality import quality_summary
+from pucli.compute.flags import individual_flags, robust_threshold, spike_flags, surge_flags
+from pucli.compute.periods import month_end
+from pucli.compute.quality import Period, quality_summary
 from pucli.models.quality import QualitySettings
 
 from synthetic_quality import PADDED, actuals_csv
@@ -97,3 +98,123 @@ def test_robust_threshold_by_hand():
     assert t == {"median": 30, "mad": 1, "spread": 3.0, "threshold": 45.0}
     flat = robust_threshold([10] * 6, QualitySettings(spread_floor=0))
     assert flat["threshold"] == 10  # a steady series: any rise above it would flag
+
+
+# -- issue 12 item 4: survivors of mutation testing --------------------------------------------
+
+
+def monthly(rows, start=(2022, 1), gaps=None):
+    """Periods at consecutive month ends from ``start``: rows of (new, cancelled); ``gaps``
+    maps a row index to a gap in months other than 1 (the previous row that far back)."""
+    out, total, (y, m) = [], 1000, start
+    prev = month_end(y - (m == 1), 12 if m == 1 else m - 1)
+    for i, (new, cancelled) in enumerate(rows):
+        step = (gaps or {}).get(i, 1)
+        k = 12 * y + m - 1 + step - 1
+        y, m = k // 12, k % 12 + 1
+        date = month_end(y, m)
+        out.append(Period(date, total + new - cancelled, None, None, None, new, cancelled,
+                          prev, total))
+        total, prev = total + new - cancelled, date
+        k = 12 * y + m
+        y, m = k // 12, k % 12 + 1
+    return out
+
+
+S = QualitySettings()  # 12 trailing months, 6 at least, k = 5, floor 0.1, window 2
+
+
+def test_a_month_exactly_at_the_threshold_is_no_spike():
+    # six months of 20: median 20, MAD 0, spread max(0, 0.1 × 20) = 2, threshold 30
+    at = monthly([(20, 10)] * 6 + [(30, 10)])
+    assert spike_flags(at, S, []) == []
+    (flag,) = spike_flags(monthly([(20, 10)] * 6 + [(31, 10)]), S, [])
+    assert (flag.date, flag.numbers["months"], flag.numbers["threshold"],
+            flag.numbers["excess"]) == (dt.date(2022, 7, 31), 6, 30, 11)  # 6 = min_history
+
+
+def test_the_trailing_window_holds_the_twelve_months_before():
+    # a spike in January 2023: January … December 2022 are the 12 months before it
+    (flag,) = spike_flags(monthly([(20, 10)] * 12 + [(100, 10)]), S, [])
+    assert (flag.date, flag.numbers["months"]) == (dt.date(2023, 1, 31), 12)
+
+
+def test_only_one_month_periods_are_read_for_spikes():
+    # the 8th row covers two months (300 new in them): neither history nor a spike
+    rows = monthly([(20, 10)] * 7 + [(300, 10)], gaps={7: 2})
+    assert rows[7].months == 2
+    assert spike_flags(rows, S, []) == []
+
+
+def test_a_half_median_excess_is_kept_to_one_decimal():
+    # history 20, 21, 20, 21, 20, 21: median 20.5, MAD 0.5, spread 2.05, threshold 30.75;
+    # 41 new: excess 41 − 20.5 = 20.5 (not rounded to a whole number)
+    (flag,) = spike_flags(monthly([(20, 10), (21, 10)] * 3 + [(41, 10)]), S, [])
+    assert flag.numbers["excess"] == 20.5
+
+
+def test_a_spike_in_the_month_of_the_assessment_says_so():
+    # December 2022 is a year end: the default assessment month (no extra dates given)
+    (flag,) = spike_flags(monthly([(20, 10)] * 11 + [(100, 10)]), S, [])
+    assert flag.numbers["months_before_assessment"] == 0
+    assert flag.message_en.endswith("; in the month of the assessment on 2022-12-31")
+    assert flag.message_zh.endswith("；考核日2022-12-31当月")
+    assert flag.message_en.startswith("2022-12: 100 new registrations, above the threshold")
+    # an extra assessment date in the month itself (October)
+    (october,) = spike_flags(monthly([(20, 10)] * 9 + [(100, 10)]), S, [dt.date(2022, 10, 31)])
+    assert october.numbers["assessment"] == "2022-10-31"
+
+
+def test_the_next_assessment_may_be_next_year():
+    # assessments each January: a spike in December 2022 is 1 month before 2023-01-31
+    s = QualitySettings(assessment_months=[1])
+    (flag,) = spike_flags(monthly([(20, 10)] * 11 + [(100, 10)]), s, [])
+    assert (flag.numbers["assessment"], flag.numbers["months_before_assessment"]) == (
+        "2023-01-31", 1)
+
+
+SURGE = monthly([(20, 10)] * 6            # 2022-01 … 06
+                + [(100, 40)]             # 07: spike; its own cancellations do not count
+                + [(20, 15)]              # 08: cancellations at the threshold, no surge
+                + [(20, 10)] * 6          # 2022-09 … 2023-02
+                + [(100, 10)]             # 2023-03: spike
+                + [(20, 10)] * 5          # 04 … 08
+                + [(20, 200)])            # 09: six months after the spike: a surge
+
+
+def test_a_surge_six_months_after_a_one_month_spike():
+    spikes = spike_flags(SURGE, S, [])
+    assert [f.date for f in spikes] == [dt.date(2022, 7, 31), dt.date(2023, 3, 31)]
+    # first spike: cancellations before it all 10 → threshold 10 + 5 × max(0, 1) = 15;
+    # after it 15 (not above), then 10s: no surge. Second: the 12 months before are ten
+    # 10s, 40 and 15 → median 10, MAD 0, threshold 15; September's 200 is above it.
+    (flag,) = surge_flags(SURGE, S, spikes)
+    assert flag.date == dt.date(2023, 9, 30)
+    assert flag.numbers == {"spike_from": "2023-03", "spike_to": "2023-03",
+                            "surge_months": "2023-09", "cancelled": 200, "median": 10,
+                            "mad": 0, "spread": 1.0, "threshold": 15.0, "excess_new": 80,
+                            "excess_cancelled": 190, "share_cancelled_again": 2.375}
+    assert flag.message_en.startswith("after the registration spike of 2023-03 (80 above")
+
+
+def test_a_spike_of_several_months_is_named_from_first_to_last(flags):
+    assert "after the registration spike of 2022-10 to 2022-12 (630 above the median)" in \
+        flags[4].message_en
+
+
+def _quarter(date, total, enterprises, individual):
+    return Period(date, total, enterprises, individual, None, None, None, None, None)
+
+
+def test_individual_led_growth_at_the_enterprise_stall():
+    # Q3 2022 no growth (skipped), Q4: +100 of which 99 individual (99 % ≥ 90 %) and
+    # enterprises 200 → 201: +0.5 %, exactly the stall (at most 0.5 %): flagged
+    periods = [_quarter(dt.date(2022, 6, 30), 1000, 200, 790),
+               _quarter(dt.date(2022, 9, 30), 1000, 200, 790),
+               _quarter(dt.date(2022, 12, 31), 1100, 201, 889)]
+    (flag,) = individual_flags(periods, S)
+    assert (flag.date, flag.numbers["from"]) == (dt.date(2022, 12, 31), "2022-09-30")
+    assert (flag.numbers["individual_share"], flag.numbers["enterprise_growth"]) == (0.99, 0.005)
+    # no enterprises at the start: no growth rate, no flag
+    assert individual_flags([_quarter(dt.date(2022, 9, 30), 1000, 0, 990),
+                             _quarter(dt.date(2022, 12, 31), 1100, 1, 1089)], S) == []

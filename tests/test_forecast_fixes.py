@@ -459,3 +459,74 @@ def test_backtest_notes_in_chinese(cli, minimal):
     assert code == 0 and "至少需要 4 个实际数" in out and "needs at least" not in out
     _, out, _ = cli("backtest", "-f", "csv", "--data", minimal)
     assert "needs at least 4 actuals" in out  # data stay English codes
+
+
+# -- issue 12 item 4: backtest survivors of mutation testing ------------------------------------
+
+def _years(values) -> Series:
+    return Series(tuple(D(2015 + k) for k in range(len(values))), tuple(map(float, values)))
+
+
+def test_backtest_defaults_are_one_step_from_three_actuals():
+    seen: list[str] = []
+    scores = backtest(SERIES, methods=("naive",), progress=seen.append)
+    assert seen == ["naive"]
+    assert [(s.horizon, s.forecasts) for s in scores] == [(1, 3)]  # origins 3, 4, 5
+    assert rolling_forecasts(SERIES, ("naive",))[2] == [3, 4, 5]
+
+
+def test_a_method_that_cannot_fit_is_noted_and_the_others_still_scored():
+    scores = backtest(SERIES, 1, 3, methods=("seasonal", "naive"))
+    assert [(s.method, s.forecasts) for s in scores] == [("seasonal", 0), ("naive", 3)]
+    assert scores[0].note.startswith("method 'seasonal' needs at least 13 actuals")
+
+
+def test_a_horizon_past_the_last_actual_says_so():
+    # 6 actuals, origins 3, 4, 5: four steps ahead of origin 3 is actual 7, which is not there
+    s = {x.horizon: x for x in backtest(SERIES, 4, 3, methods=("naive",))}
+    assert [s[h].forecasts for h in (1, 2, 3, 4)] == [3, 2, 1, 0]
+    assert s[4].note == "no actual 4 steps after any origin"
+    assert s[3].note == ""
+
+
+def test_counts_of_one_are_scored():
+    # naive on 3, 2, 1, 2 from two actuals: origin 2 forecasts 2 for 1, origin 3 forecasts 1
+    # for 2: |e| = 1, 1; MAPE (1/1 + 1/2)/2 = 75 %; in-sample mean |step| 1 and (1 + 1)/2 = 1:
+    # MASE (1 + 1)/2 = 1; naive against itself: rel. MAE 1
+    (s,) = backtest(_years((3, 2, 1, 2)), 1, 2, methods=("naive",))
+    assert (s.mape, s.mase, s.rel_mae) == (pytest.approx(75), pytest.approx(1), pytest.approx(1))
+
+
+def test_a_flat_series_has_no_scaled_errors():
+    # 5, 5, 5, 5: every error 0, every in-sample step 0: MAPE 0 %, MASE and rel. MAE 0/0,
+    # so None (not NaN or infinity)
+    (s,) = backtest(_years((5, 5, 5, 5)), 1, 2, methods=("naive",))
+    assert (s.forecasts, s.mape, s.mase, s.rel_mae) == (2, 0, None, None)
+
+
+def test_a_zero_actual_has_no_percentage_error():
+    # naive on 4, 2, 1, 0, 1: an actual of 0 makes |e|/actual undefined; MASE is defined:
+    # |e| = 1, 1, 1 over scales 2, (2 + 1)/2, (2 + 1 + 1)/3 → (1/2 + 2/3 + 3/4)/3 = 0.6389
+    (s,) = backtest(_years((4, 2, 1, 0, 1)), 1, 2, methods=("naive",))
+    assert s.mape is None
+    assert s.mase == pytest.approx((1 / 2 + 2 / 3 + 3 / 4) / 3)
+
+
+def test_coverage_needs_an_interval_for_every_forecast():
+    # drift from two actuals has no interval (no degrees of freedom left), from three it has
+    forecasts, _, origins = rolling_forecasts(_years((100, 120, 130, 150)), ("drift",),
+                                              min_train=2)
+    assert origins == [2, 3]
+    assert (forecasts[0].low, forecasts[0].high) == (None, None)
+    assert forecasts[1].low is not None
+    assert score(forecasts, "drift", 1).coverage is None  # one of two has no interval
+    only_two, _, _ = rolling_forecasts(_years((100, 120, 130)), ("drift",), min_train=2)
+    assert score(only_two, "drift", 1).coverage is None  # none has one
+    assert score(only_two, "drift", 1).rel_mae is None  # no naive forecasts to compare with
+
+
+def test_an_actual_on_the_bound_of_the_interval_is_inside():
+    # drift on 110, 140, 170: +30 a year with no scatter, so the interval is 200 … 200 and
+    # the next actual, 200, is on both bounds: covered
+    (s,) = backtest(_years((110, 140, 170, 200)), 1, 3, methods=("drift",))
+    assert (s.forecasts, s.mape, s.coverage) == (1, 0, 1.0)

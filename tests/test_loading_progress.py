@@ -201,3 +201,23 @@ def test_done_with_percent_below_100_is_a_warning(tmp_path):
     assert len(entries) == 1
     assert [(p.code, p.severity, p.line) for p in problems] == [
         ("done-not-complete", "warning", 2)]
+
+
+# -- issue 12 item 4: survivors of mutation testing --------------------------------------------
+
+def test_a_refused_entry_is_an_error_not_a_warning(folder):
+    with pytest.raises(DataError) as exc:
+        append_progress(folder, make_plan(), values(percent="101"), TODAY)
+    assert [p.severity for p in exc.value.problems] == ["error"]
+
+
+def test_a_value_for_a_column_the_ledger_lacks_is_refused_at_its_header(folder):
+    put(folder, "unit,measure,date,status,note\n县发改局,1,2025-01-02,in_progress,x\n")
+    before = folder.file("progress.csv").read_bytes()
+    with pytest.raises(DataError) as exc:
+        append_progress(folder, make_plan(), values(evidence="文件"), TODAY)
+    (problem,) = exc.value.problems
+    assert (problem.code, problem.message, problem.line, problem.col, problem.path) == (
+        "missing-column", "the ledger has no column for evidence", 1, 1, "header")
+    assert problem.hint == "add the column to the header row, or leave the option out"
+    assert folder.file("progress.csv").read_bytes() == before

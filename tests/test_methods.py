@@ -9,7 +9,13 @@ import math
 import numpy as np
 import pytest
 
-from pucli.compute.methods import constant_growth, damped_trend, log_linear, seasonal_growth
+from pucli.compute.methods import (
+    constant_growth,
+    damped_trend,
+    drift,
+    log_linear,
+    seasonal_growth,
+)
 from pucli.compute.periods import month_ends, month_index, t90
 
 
@@ -99,3 +105,118 @@ def test_seasonal_growth_reproduces_an_exact_monthly_pattern():
     point, low, high = (v[0] for v in fit.forecast(np.array([27.0])))
     assert point == pytest.approx(math.exp(x[-1] + 0.03 + 0.05))
     assert low == pytest.approx(point) and high == pytest.approx(point)
+
+
+# -- issue 12 item 4: mutation-testing survivors ----------------------------------------------
+# Real month indexes are ~24 000 (12 × year), not 0, 12, 24: the cases above start at 0,
+# where t[-1] + t[0] equals t[-1] − t[0] and t[1] + t[0] equals t[1] − t[0].
+
+REAL_T0 = float(12 * 2021 + 12)  # month_index(2021-12-31) = 24264
+
+
+def test_drift_interval_counts_the_span_not_the_calendar_position():
+    # t = 12, 24, 36; y = 100, 130, 140. μ = 40/24 a month; increments 30, 10 against
+    # 20 expected: σ² = (10² + 10²)/12 / 1 = 200/12; T = 24, h = 12: var = σ²(12 + 144/24)
+    # = 200/12 · 18 = 300; point 140 + 12·40/24 = 160, half width t90(1)·√300 = 53.31
+    fit = drift(np.array([12.0, 24, 36]), np.array([100.0, 130, 140]))
+    point, low, high = (v[0] for v in fit.forecast(np.array([48.0])))
+    assert point == pytest.approx(160)
+    assert low == pytest.approx(160 - 3.078 * math.sqrt(300))  # 106.69
+    assert high == pytest.approx(160 + 3.078 * math.sqrt(300))  # 213.31
+    shifted = drift(np.array([12.0, 24, 36]) + REAL_T0, np.array([100.0, 130, 140]))
+    assert [v[0] for v in shifted.forecast(np.array([48.0 + REAL_T0]))] == pytest.approx(
+        [point, low, high])
+
+
+def test_constant_growth_interval_is_the_same_at_real_month_indexes():
+    # the first case of this file (1000 → 1100 → 1320), moved to start at end-2021
+    t, x = np.array([0.0, 12, 24]) + REAL_T0, np.log([1000.0, 1100, 1320])
+    point, low, high = (v[0] for v in constant_growth(t, x).forecast(np.array([48.0 + REAL_T0])))
+    r = (math.log(1.2) - math.log(1.1)) / 2
+    se = math.sqrt(2 * r * r / 12 * 48)  # σ²(24 + 24²/24), the span is 24 months
+    assert point == pytest.approx(1742.4)
+    assert (low, high) == (pytest.approx(1742.4 * math.exp(-3.078 * se)),
+                           pytest.approx(1742.4 * math.exp(3.078 * se)))
+
+
+def test_a_count_interval_stops_at_zero_not_at_one():
+    # t = 0, 1, 2; y = 4, 2, 4: μ = 0, σ² = ((−2)² + 2²)/1 / 1 = 8; h = 1, T = 2:
+    # var = 8(1 + 1/2) = 12; 4 − 3.078·√12 = −6.66 → no count below 0
+    point, low, high = (v[0] for v in drift(np.array([0.0, 1, 2]),
+                                            np.array([4.0, 2, 4])).forecast(np.array([3.0])))
+    assert point == pytest.approx(4)
+    assert low == 0.0
+    assert high == pytest.approx(4 + 3.078 * math.sqrt(12))  # 14.66
+
+
+def test_log_linear_residual_variance_divides_by_n_minus_2():
+    # t = 0..3, x = 0, 1, 1, 2: t̄ = 1.5, x̄ = 1, Sxx = 5, Sxy = 3, b = 0.6, a = 0.1;
+    # residuals −0.1, 0.3, −0.3, 0.1: SSE = 0.2, s² = 0.2/2 = 0.1;
+    # at t = 4: se = √(0.1 · (1 + 1/4 + 2.5²/5)) = √0.25 = 0.5, q = t90(2) = 1.886
+    fit = log_linear(np.array([0.0, 1, 2, 3]), np.array([0.0, 1, 1, 2]))
+    point, low, high = (v[0] for v in fit.forecast(np.array([4.0])))
+    assert point == pytest.approx(math.exp(2.5))
+    assert low == pytest.approx(math.exp(2.5 - 1.886 * 0.5))
+    assert high == pytest.approx(math.exp(2.5 + 1.886 * 0.5))
+
+
+def _damped_by_hand(x, alpha, beta, phi):
+    """The recursion of the docstring, one scalar step at a time (not the grid code)."""
+    level, trend, errors = x[0], x[1] - x[0], []
+    for xi in x[1:]:
+        f = level + phi * trend
+        errors.append(xi - f)
+        level, trend = f + alpha * errors[-1], phi * trend + beta * errors[-1]
+    return level, trend, errors
+
+
+def test_damped_trend_variance_three_steps_ahead_with_six_points():
+    x = [0.0, 0.1, 0.25, 0.3, 0.42, 0.5]
+    t = np.arange(6) * 12.0 + REAL_T0  # year ends, at real month indexes
+    level, trend, errors = _damped_by_hand(x, 0.5, 0.1, 0.9)
+    sigma2 = sum(e * e for e in errors) / (6 - 4)  # n − 4 = 2 degrees of freedom
+    # c_j = α + βφ(1 − φʲ)/(1 − φ): c1 = 0.5 + 0.09 = 0.59, c2 = 0.5 + 0.09·1.9 = 0.671
+    c1, c2 = 0.59, 0.671
+    fit = damped_trend(t, np.array(x), alpha=0.5, beta=0.1, phi=0.9)
+    mean, se = fit.predict(np.array([t[-1] + 36]))  # three steps of 12 months
+    assert mean[0] == pytest.approx(level + (0.9 + 0.81 + 0.729) * trend)
+    assert se[0] == pytest.approx(math.sqrt(sigma2 * (1 + c1 * c1 + c2 * c2)))
+    assert fit.q == 1.886  # t90(2)
+
+
+def _seasonal_14():
+    # 14 month ends, December … January: every increment 1 % except the two Januaries,
+    # 2 % and 4 % (January's mean 3 %, residuals ∓1 %); 13 increments, 12 means → 1 df
+    months = np.array([12] + list(range(1, 13)) + [1])
+    d = np.array([0.01] * 13)
+    d[0], d[12] = 0.02, 0.04
+    x = np.concatenate([[math.log(500)], math.log(500) + np.cumsum(d)])
+    return np.arange(14.0) + REAL_T0, x, months
+
+
+def test_seasonal_with_thirteen_increments_has_an_interval_on_one_degree_of_freedom():
+    t, x, months = _seasonal_14()
+    fit = seasonal_growth(t, x, months)
+    sigma2 = (0.01 ** 2 + 0.01 ** 2) / (13 - 12)  # 0.0002
+    assert fit.q == 3.078  # t90(1)
+    mean, se = fit.predict(np.array([t[-1] + 1]))  # February: seen once, σ²(1 + 1²/1)
+    assert mean[0] == pytest.approx(x[-1] + 0.01)
+    assert se[0] == pytest.approx(math.sqrt(sigma2 * 2))  # 0.02
+    # 13 months on (February … February): February used twice (seen once), March …
+    # December once each (seen once), January once (seen twice):
+    # Σ k_c²/n_c = 4/1 + 10 + 1/2 = 14.5 → var = σ²(13 + 14.5); mean 11·1 % + 3 % + 1 %
+    mean, se = fit.predict(np.array([t[-1] + 13]))
+    assert mean[0] == pytest.approx(x[-1] + 0.15)
+    assert se[0] == pytest.approx(math.sqrt(sigma2 * 27.5))
+    # at the latest month itself: the latest count, no spread
+    mean, se = fit.predict(np.array([t[-1]]))
+    assert (mean[0], se[0]) == (pytest.approx(x[-1]), 0.0)
+
+
+def test_seasonal_with_twelve_increments_has_no_interval():
+    t, x, months = _seasonal_14()
+    fit = seasonal_growth(t[:13], x[:13], months[:13])  # each month seen once: no scatter
+    assert math.isnan(fit.q)
+    point, low, high = (v[0] for v in fit.forecast(np.array([t[12] + 1])))
+    assert point == pytest.approx(math.exp(x[12] + 0.02))  # the January just seen: 2 %
+    assert math.isnan(low) and math.isnan(high)

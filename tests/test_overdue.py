@@ -2,9 +2,17 @@
 
 import datetime as dt
 
-from pucli.compute.overdue import any_overdue, late_items, severity_of, sort_items
+from pucli.compute.overdue import (
+    LateItem,
+    any_overdue,
+    late_items,
+    latest_reports,
+    responsible_units,
+    severity_of,
+    sort_items,
+)
 
-from tracking_support import entry, make_plan
+from tracking_support import entry, make_group_plan, make_plan
 
 D = dt.date
 
@@ -168,3 +176,106 @@ def test_filters_and_grouping():
         ("县行政审批局", "report", 1, 1),
         ("县行政审批局", "report", 2, 1),
     ]
+
+
+# -- issue 12 item 4: survivors of mutation testing --------------------------------------------
+
+def test_a_member_reports_for_its_township_group():
+    plan = make_group_plan()
+    # 城关镇 (a member of 各乡镇, measure 4's lead) says done: the measure is done
+    done = [entry("2024-01-10", 4, "城关镇", "done")]
+    assert not [i for i in late_items(plan, done, D(2024, 3, 1)) if i.measure == 4]
+    # a later report of the other member reopens it: the group's latest is 古县乡's
+    reopened = done + [entry("2024-02-01", 4, "古县乡", "in_progress", 40)]
+    items = [i for i in late_items(plan, reopened, D(2024, 3, 1))
+             if (i.measure, i.unit, i.kind) == (4, "各乡镇", "measure")]
+    assert [(i.last_date, i.last_status, i.last_percent, i.section) for i in items] == [
+        (D(2024, 2, 1), "in_progress", 40, 2)]
+
+
+def test_units_written_by_an_alias_are_the_registry_units():
+    plan = make_group_plan()
+    five = plan.measures[4]
+    assert responsible_units(plan, five) == ["县发改局", "县市场监管局"]
+    items = [i for i in late_items(plan, [], D(2024, 10, 1))
+             if i.measure == 5 and i.kind == "milestone"]
+    # 中期评估 is the alias's (extended to 2024-09-30: 1 day late); 全员培训 has no unit,
+    # so it is every responsible unit's, the lead (县发改局) first
+    assert sorted((i.item, i.unit, i.lead, i.due, i.original_due) for i in items) == [
+        ("中期评估", "县发改局", True, D(2024, 9, 30), D(2024, 6, 30)),
+        ("全员培训", "县发改局", True, D(2024, 6, 30), D(2024, 6, 30)),
+        ("全员培训", "县市场监管局", False, D(2024, 6, 30), D(2024, 6, 30))]
+    assert {(i.label, i.title_en) for i in items} == {("5.1", "Measure five")}
+    # before the extended date only 全员培训 is late
+    early = late_items(plan, [], D(2024, 7, 1), due_soon_days=0)
+    assert {i.item for i in early if i.measure == 5 and i.kind == "milestone"} == {"全员培训"}
+
+
+def test_a_report_dated_as_of_counts_and_later_ones_are_skipped_in_any_order():
+    ledger = [entry("2024-05-01", 1, "县发改局", "done", line=2),  # after as_of: skipped
+              entry("2024-03-01", 1, "县发改局", "in_progress", line=3)]
+    latest = latest_reports(ledger, D(2024, 3, 1))
+    assert latest[(1, "县发改局")].status == "in_progress"
+    # equal date and line (entries made in memory): the later one in the list wins
+    same = [entry("2024-01-10", 1, "县发改局"), entry("2024-01-10", 1, "县发改局", "done")]
+    assert latest_reports(same)[(1, "县发改局")].status == "done"
+
+
+def test_an_explicit_due_soon_window_overrides_the_plans():
+    # measure 1 is due 2024-02-29, 9 days after 2024-02-20: due soon in the plan's
+    # default window (14 days), not in a window of 0 days
+    plan = make_plan()
+    assert plan.plan.severity.due_soon_days == 14
+    default = late_items(plan, [], D(2024, 2, 20))
+    assert {(i.kind, i.days_overdue) for i in default if i.measure == 1} >= {("measure", -9)}
+    assert not [i for i in late_items(plan, [], D(2024, 2, 20), due_soon_days=0)
+                if i.kind == "measure"]
+
+
+def test_section_and_unit_filters_keep_the_later_measures_and_units():
+    plan = make_plan()
+    in_two = late_items(plan, [], D(2024, 3, 1), section=2)
+    assert {i.measure for i in in_two} == {3}
+    # 县行政审批局 is measure 1's second unit and measure 2's only one
+    mine = late_items(plan, [], D(2024, 3, 1), unit="县行政审批局")
+    assert {(i.measure, i.kind) for i in mine} == {(1, "measure"), (1, "report"),
+                                                   (2, "report")}
+
+
+def test_a_report_on_the_first_day_of_the_period_counts_for_it():
+    on_first_day = [entry("2025-01-01", 1, "县行政审批局")]
+    items = late_items(make_plan(), on_first_day, D(2025, 4, 1), due_soon_days=0,
+                       unit="县行政审批局")
+    assert not [i for i in items if i.kind == "report" and i.measure == 1]
+
+
+def test_a_period_starting_on_the_issue_date_is_reported_on():
+    # issued on 2022-07-01, the first day of 2022Q3: Q3 is the first period
+    items = late_items(make_plan(issued=D(2022, 7, 1)), [], D(2022, 10, 1), due_soon_days=0)
+    assert {i.item for i in items if i.kind == "report"} == {"2022Q3"}
+
+
+def test_a_period_starting_on_the_horizons_last_day_is_reported_on():
+    plan = make_plan(horizon={"start": D(2022, 1, 1), "end": D(2025, 10, 1)})
+    items = late_items(plan, [], D(2026, 1, 2), due_soon_days=0)
+    assert {i.item for i in items if i.kind == "report"} == {"2025Q4"}
+
+
+def _late(unit, days, measure=1):
+    return LateItem(measure, "x", 1, unit, True, "measure", "x", D(2024, 1, 1),
+                    D(2024, 1, 1), days, "overdue", None, None, None)
+
+
+def test_the_group_with_the_latest_item_comes_first():
+    # A's worst is 100 days (listed before its 5-day item), B's 50: A first
+    items = [_late("A", 100), _late("A", 5, 2), _late("B", 50, 3)]
+    assert [(i.unit, i.days_overdue) for i in sort_items(items)] == [
+        ("A", 100), ("A", 5), ("B", 50)]
+
+
+def test_a_measure_done_hides_only_itself_and_is_labelled_by_its_id():
+    done = [entry("2024-01-10", 1, "县发改局", "done", 100)]
+    items = late_items(make_plan(), done, D(2025, 7, 1))
+    assert 1 not in {i.measure for i in items}
+    assert {(i.measure, i.kind) for i in items} >= {(2, "measure"), (2, "milestone")}
+    assert {i.label for i in items if i.measure == 2} == {"2"}  # no number: the id

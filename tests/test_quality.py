@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pucli.compute.quality import quality_periods, quality_summary
+from pucli.compute.quality import _indicator, quality_periods, quality_summary
 from pucli.loading.actuals import load_actuals
 from pucli.models.quality import QualitySettings
 
@@ -98,3 +98,54 @@ def test_settings_change_the_reading(tmp_path):
     s = quality_summary(_actuals(tmp_path, actuals_csv(HEALTHY)),
                         settings=QualitySettings(flat_pct=0.2))
     assert next(i for i in s.vitality if i.key == "new").direction == "flat"  # +10 % < 20 %
+
+
+# -- issue 12 item 4: survivors of mutation testing --------------------------------------------
+
+
+def test_no_total_rows_give_a_note_and_no_latest(tmp_path, monkeypatch):
+    monkeypatch.setenv("PUCLI_LANG", "en")
+    actuals = _actuals(tmp_path, "date,total,metric\n2022-12-31,30,enterprises\n")
+    s = quality_summary(actuals, as_of=dt.date(2023, 6, 30))
+    assert (s.latest, s.as_of, s.periods) == (None, dt.date(2023, 6, 30), [])
+    assert s.notes == ["no counts recorded yet: no total rows in actuals.csv"]
+    s = quality_summary(actuals, region="A")
+    assert s.notes == ["no counts recorded yet: no total rows in actuals.csv for region A"]
+
+
+def test_regions_are_summed_column_by_column_where_all_report(tmp_path):
+    actuals = _actuals(tmp_path, (
+        "date,total,enterprises,individual_businesses,cooperatives,new,cancelled,region\n"
+        "2021-12-31,90,20,65,5,,,A\n"
+        "2022-12-31,100,22,72,6,20,10,A\n"
+        "2022-12-31,50,10,38,2,8,3,B\n"))
+    # B reports only 2022: the whole is 2022 alone, every column A + B
+    [whole] = quality_periods(actuals)
+    assert (whole.date, whole.total, whole.enterprises, whole.individual_businesses,
+            whole.cooperatives, whole.new, whole.cancelled) == (
+        dt.date(2022, 12, 31), 150, 32, 110, 8, 28, 13)
+
+
+S = QualitySettings()  # flat within 0.5 points (shares) or 5 % (counts)
+
+
+def test_readings_at_the_flat_edges():
+    # a count 5 % above a year earlier (105 against 100) is still flat; 6 % is up
+    assert _indicator("new", "count", 105, 100, None, S).direction == "flat"
+    assert _indicator("new", "count", 106, 100, None, S).direction == "up"
+    # from zero: flat only if still zero
+    assert _indicator("net", "count", 0, 0, None, S).direction == "flat"
+    assert _indicator("net", "count", 3, 0, None, S).direction == "up"
+    # a share 0.496 points up is flat (under 0.5)
+    assert _indicator("cancellation_rate", "share", 0.25496, 0.25, None, S).direction == "flat"
+
+
+def test_a_flat_enterprise_share_is_not_good():
+    # 30.4 % against 30.0 %: +0.4 points, flat; the plan wants the share to rise, so it is
+    # read as not improving (good False), with the signed change
+    i = _indicator("enterprise_share", "share", 0.304, 0.300, None, S)
+    assert (i.direction, i.good) == ("flat", False)
+    assert "(+0.4 points)" in i.reading_en
+    rate = _indicator("cancellation_rate", "share", 0.097, 0.1, None, S)
+    assert (rate.direction, rate.good) == ("flat", None)
+    assert "-0.3" in rate.reading_en

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pucli.loading.recode import detect_encoding
+from pucli.loading import recode
+from pucli.loading.recode import detect_encoding, recode_file
+from pucli.problems import DataError
 
 
 @pytest.mark.parametrize(("codec", "expected"), [("gbk", "gb18030"), ("utf-16", "utf-16"),
@@ -34,3 +36,28 @@ def test_recode_csv_gets_bom(tmp_path, cli):
 def test_recode_missing_file(english, tmp_path, cli):
     r = cli("recode", tmp_path / "nope.csv")
     assert r.code == 1 and "file not found" in r.err
+
+
+# -- issue 12 item 4: survivors of mutation testing -------------------------------------------
+
+def test_the_size_limit_is_the_csv_one_for_csv_files_only(tmp_path, monkeypatch):
+    # the real limits are 32 MiB (CSV) and 16 MiB (YAML); scaled down to 200 and 100 bytes
+    monkeypatch.setattr(recode, "MAX_CSV_BYTES", 200)
+    monkeypatch.setattr(recode, "MAX_YAML_BYTES", 100)
+    body = ("日期,总数\n" + "2021-12-31,6472\n" * 8).encode("gb18030")
+    assert 100 < len(body) <= 200  # 138 bytes: over the YAML limit, within the CSV one
+    for name in ("a.csv", "b.CSV"):
+        (tmp_path / name).write_bytes(body)
+        assert recode.recode_file(tmp_path / name) == "gb18030"
+    (tmp_path / "c.yaml").write_bytes(body)
+    with pytest.raises(DataError) as caught:
+        recode.recode_file(tmp_path / "c.yaml")
+    assert caught.value.problems[0].file == str(tmp_path / "c.yaml")
+    assert (tmp_path / "c.yaml").read_bytes() == body  # refused: left as it was
+
+
+def test_a_missing_file_is_refused_with_its_code(tmp_path):
+    with pytest.raises(DataError) as caught:
+        recode_file(tmp_path / "nope.csv")
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.file) == ("missing-file", str(tmp_path / "nope.csv"))

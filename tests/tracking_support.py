@@ -64,3 +64,26 @@ def make_data_dir(root: Path, progress: str | None = HEADER) -> Path:
     if progress is not None:
         (root / "progress.csv").write_text(progress, encoding="utf-8", newline="")
     return root
+
+
+def make_group_plan() -> Plan:
+    """The small plan plus a township group (各乡镇, members 城关镇 and 古县乡) leading
+    measure 4, and a measure 5 whose lead is written by an alias (发改局 → 县发改局), with
+    the plan's own number, an English title and two milestones."""
+    data = {**PLAN}
+    data["units"] = [*PLAN["units"],
+                     {"name": "各乡镇", "kind": "township_group", "members": ["城关镇", "古县乡"]},
+                     {"name": "城关镇", "kind": "township"},
+                     {"name": "古县乡", "kind": "township"}]
+    data["measures"] = [
+        *PLAN["measures"],
+        {"id": 4, "section": 2, "title": "举措四", "text": "举措四的原文。",
+         "units": ["各乡镇", "县行政审批局"], "due": dt.date(2024, 2, 29)},
+        {"id": 5, "section": 2, "number": "5.1", "title": "举措五", "title_en": "Measure five",
+         "text": "举措五的原文。", "units": ["发改局", "县市场监管局"],
+         "milestones": [
+             {"title": "中期评估", "due": dt.date(2024, 6, 30), "unit": "发改局",
+              "extensions": [{"due": dt.date(2024, 9, 30), "reason": "数据未齐"}]},
+             {"title": "全员培训", "due": dt.date(2024, 6, 30)}]},
+    ]
+    return validate(Plan, data)

@@ -1,0 +1,119 @@
+"""compute/choice.py: the rule that picks the default method, and fitting a named one.
+
+All series here are synthetic, made up for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import pytest
+
+from pucli.compute.choice import choose_method, fit_method, regular_note
+from pucli.compute.methods import damped_trend
+from pucli.compute.periods import month_end, month_index
+from pucli.models.observations import Series
+from pucli.problems import DataError
+
+
+def D(y: int, m: int = 12, d: int = 31) -> dt.date:
+    return dt.date(y, m, d)
+
+
+def month_ends(n: int, start: int = 2020) -> tuple[dt.date, ...]:
+    return tuple(month_end(start + k // 12, k % 12 + 1) for k in range(n))
+
+
+def quarter_ends(n: int) -> tuple[dt.date, ...]:
+    return tuple(month_end(2015 + k // 4, 3 * (k % 4) + 3) for k in range(n))
+
+
+def test_no_actuals_and_one_actual_give_the_plan_path():
+    assert choose_method(Series((), ())) == (
+        "plan", "no actuals recorded: the projection can only be the plan path")
+    method, why = choose_method(Series((D(2022),), (100.0,)))
+    assert method == "plan" and why.startswith("one data point (2022-12-31)")
+
+
+def test_seasonal_needs_both_month_ends_and_twenty_five_of_them():
+    assert choose_method(Series(month_ends(25), (100.0,) * 25))[0] == "seasonal"
+    assert choose_method(Series(month_ends(24), (100.0,) * 24))[0] == "blend"
+    assert choose_method(Series(month_ends(3), (100.0, 101, 102)))[0] == "blend"
+    assert choose_method(Series(quarter_ends(25), (100.0,) * 25))[0] == "blend"
+
+
+def test_only_two_actuals_say_there_is_no_interval():
+    _, two = choose_method(Series((D(2021), D(2022)), (100.0, 110)))
+    _, three = choose_method(Series((D(2021), D(2022), D(2023)), (100.0, 110, 120)))
+    assert two.startswith("2 actuals: ") and two.endswith(" (no interval: that needs three)")
+    assert three.startswith("3 actuals: ") and "no interval" not in three
+
+
+def test_too_few_actuals_name_the_methods_that_fit():
+    with pytest.raises(DataError) as caught:
+        fit_method("seasonal", Series((D(2021), D(2022), D(2023)), (100.0, 110, 120)))
+    (problem,) = caught.value.problems
+    assert problem.message == "method 'seasonal' needs at least 13 actuals; there are 3"
+    # MIN_POINTS ≤ 3, without the plan path (0): log-linear needs exactly 3
+    assert problem.hint == "use one of --method naive, drift, blend, constant-growth, log-linear"
+    with pytest.raises(DataError) as caught:
+        fit_method("naive", Series((D(2021),), (100.0,)))
+    assert caught.value.problems[0].message.endswith("there is 1")
+
+
+def test_a_count_of_one_is_a_count_growth_rates_work_on():
+    # 1 → 4 in a year: × 4 a year, so 16 a year later
+    fit = fit_method("constant-growth", Series((D(2020), D(2021)), (1.0, 4.0)))
+    assert fit.forecast(np.array([month_index(D(2022))]))[0][0] == pytest.approx(16)
+
+
+def test_seasonal_is_fitted_on_month_ends_and_refused_on_quarter_ends():
+    # 25 month ends growing exactly 1 % a month: every calendar month's factor is 1 %,
+    # so twelve months after the latest the count is 1.01¹² times the latest
+    values = tuple(100 * 1.01 ** k for k in range(25))
+    s = Series(month_ends(25), values)
+    point = fit_method("seasonal", s).forecast(np.array([month_index(s.dates[-1]) + 12]))[0]
+    assert point[0] == pytest.approx(values[-1] * 1.01 ** 12)
+    with pytest.raises(DataError) as caught:
+        fit_method("seasonal", Series(quarter_ends(13), values[:13]))
+    assert caught.value.problems[0].message == "seasonal needs consecutive month ends"
+
+
+YEARS = tuple(D(2012 + k) for k in range(8))
+COUNTS = tuple(1000 * 1.1 ** k * (1 + 0.02 * (-1) ** k) for k in range(8))
+
+
+def test_damped_trend_on_a_regular_series_is_the_plain_fit():
+    at = np.array([month_index(D(2022))])
+    mine = fit_method("damped-trend", Series(YEARS, COUNTS)).forecast(at)
+    plain = damped_trend(np.array([month_index(d) for d in YEARS]),
+                         np.log(np.array(COUNTS))).forecast(at)
+    assert [v[0] for v in mine] == pytest.approx([v[0] for v in plain])
+
+
+def test_damped_trend_refuses_too_few_regular_actuals():
+    # gaps of 3.x months: no two dates a whole number of months apart
+    odd = Series((D(2021, 1, 10), D(2021, 4, 20), D(2021, 7, 31), D(2021, 11, 5)),
+                 (100.0, 110, 120, 130))
+    # three year ends, then two off-grid dates: the regular run is three long
+    short = Series(YEARS[:3] + (D(2015, 3, 31), D(2015, 5, 31)), COUNTS[:5])
+    for s in (odd, short):
+        with pytest.raises(DataError) as caught:
+            fit_method("damped-trend", s)
+        assert caught.value.problems[0].message.startswith("damped-trend needs at least 4")
+
+
+def test_the_note_names_what_damped_trend_leaves_out():
+    assert regular_note(Series(YEARS, COUNTS)) is None
+    middle = Series(YEARS[:5] + (D(2017, 3, 31),) + YEARS[5:], COUNTS[:5] + (1700.0,)
+                    + COUNTS[5:])
+    assert regular_note(middle) == ("damped-trend is fitted on the 8 regularly spaced "
+                                    "actuals (every 12 months); left out of the fit: "
+                                    "2017-03-31")
+    last = Series(YEARS + (D(2020, 3, 31),), COUNTS + (2000.0,))
+    assert regular_note(last) == ("damped-trend is fitted on the 8 regularly spaced actuals "
+                                  "(every 12 months); left out of the fit: 2020-03-31; the "
+                                  "latest actual still sets the level")
+    assert not math.isnan(fit_method("damped-trend", last).forecast(
+        np.array([month_index(D(2021))]))[0][0])
