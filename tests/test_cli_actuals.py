@@ -313,3 +313,34 @@ def test_a_row_dated_after_today_is_refused(minimal):
         ((_, problems),) = result.rejected
         assert [p.code for p in problems] == ["future-date"]
     assert (minimal / "actuals.csv").read_text(encoding="utf-8") == "date,total\n2021-12-31,100\n"
+
+
+def test_add_of_an_empty_row_is_refused(english, cli, minimal):
+    """Found by the fuzzer (seed 3038392): `actuals add '' ''` wrote ',,' — a row the
+    parser then skips as blank, so nothing checked it."""
+    (minimal / "actuals.csv").write_text("date,total\n2022-12-31,120\n", encoding="utf-8")
+    code, _, err = cli("actuals", "add", "", "", "--data", str(minimal))
+    assert code == 1 and "the row is empty" in err, err
+    assert (minimal / "actuals.csv").read_text(encoding="utf-8") == \
+        "date,total\n2022-12-31,120\n"
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_a_bare_carriage_return_ends_a_line_for_the_writers_as_for_the_reader(
+        english, cli, minimal, tmp_path, ending):
+    """Found by the fuzzer (seeds 3051810, 3058452): with a bare CR (old Mac line end) in
+    actuals.csv, the writer counted lines differently from the parser, so a new row's
+    problems fell on no line and `actuals add 9999-12-30 +5` was written; import crashed
+    reading the header (exit 70)."""
+    before = f"date,total{ending}2022-12-31,120\n2023-12-31,130\n".encode()
+    (minimal / "actuals.csv").write_bytes(before)
+    code, _, err = cli("actuals", "add", "2199-12-31", "5", "--data", str(minimal))
+    assert code == 1 and "future" in err, err
+    assert (minimal / "actuals.csv").read_bytes() == before
+    src = tmp_path / "export.csv"
+    src.write_text("date,total\n2024-12-31,140\n2099-12-31,1\n", encoding="utf-8")
+    code, _, err = cli("actuals", "import", str(src), "--data", str(minimal))
+    assert code == 1 and "row 3" in err and "imported 1 row" in err, err
+    assert (minimal / "actuals.csv").read_bytes() == before + b"2024-12-31,140\n"
+    code, _, err = cli("validate", "--data", str(minimal))
+    assert code == 0, err

@@ -96,6 +96,12 @@ def _decide(existing: str, records: list[dict[str, str]], origins: list[Origin] 
     header = _header(existing, records)
     keep = list(range(len(records)))
     for i in list(keep):
+        if not any(v.strip() for v in records[i].values()):  # a parser skips a blank row
+            keep.remove(i)
+            result.rejected.append((origins[i], [Problem(
+                "missing-value", "the row is empty: date and total are required", display,
+                hint="give the period-end date and the count, e.g. 2024-12-31 9190")]))
+    for i in list(keep):
         extra = [c for c, v in records[i].items() if v != "" and c not in header]
         if extra:
             keep.remove(i)
@@ -105,9 +111,10 @@ def _decide(existing: str, records: list[dict[str, str]], origins: list[Origin] 
                 else f"add '{extra[0]}' to the header of {display} first, "
                 "or leave the value out")]))
     base = existing if existing else format_row(header)
-    if not base.endswith("\n"):
+    if not base.endswith(("\n", "\r")):
         base += "\n"
-    base_lines = base.count("\n")
+    # lines as the parser counts them: a bare CR ends a line too (old Mac, some exports)
+    base_lines = len(io.StringIO(base, newline="").readlines())
     while True:
         rows = [format_row([records[i].get(c, "") for c in header]) for i in keep]
         text = base + "".join(rows)
@@ -189,7 +196,7 @@ def _read_locked(path, display: str) -> str:
 def _header(existing: str, records: list[dict[str, str]]) -> list[str]:
     if existing:
         # read as CSV: R's write.csv quotes every field, the header too ("date","total")
-        first = next(csv.reader(io.StringIO(existing.lstrip("\ufeff"))), [])
+        first = next(csv.reader(io.StringIO(existing.lstrip("\ufeff"), newline="")), [])
         return [h.strip() for h in first]
     used = {c for r in records for c, v in r.items() if v != ""}
     return REQUIRED_COLUMNS + [c for c in OPTIONAL_COLUMNS if c in used]

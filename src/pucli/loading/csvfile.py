@@ -116,7 +116,8 @@ def _parse_csv(text: str, display: str, required: list[str], optional: list[str]
                ) -> tuple[CsvTable | None, list[Problem]]:
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    lines = text.splitlines()
+    # the lines as the reader counts them (CR, LF, CRLF; not U+2028 or a form feed in a note)
+    lines = [line.rstrip("\r\n") for line in io.StringIO(text, newline="")]
     try:
         header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
