@@ -213,6 +213,16 @@ def test_a_register_clean_up_is_flagged_with_its_effect():
         in effect.text()
 
 
+def test_a_clean_up_in_the_latest_year_is_a_level_shift():
+    # the most useful case: +10 % a year, then −15 % in the last year alone
+    values = (1000.0, 1100, 1210, 1331, 1464.1, 1244.485)
+    s = Series(tuple(D(2016 + k) for k in range(6)), values)
+    (shift,) = level_shifts(s)
+    assert shift.date == D(2021)
+    assert shift.size == pytest.approx(0.85 / 1.1 - 1)  # −22.7 % against the usual pace
+    assert trend_break(s) is None
+
+
 def test_steady_or_noisy_growth_is_not_a_level_shift():
     steady = Series(tuple(D(2016 + k) for k in range(7)), tuple(1000 * 1.1 ** k
                                                                for k in range(7)))
@@ -249,6 +259,32 @@ def test_a_trend_break_says_what_it_does_to_the_projection():
     # (1825.85 + 1854.31)/2
     assert round(recent) == 1777 and round(everything) == 1840
     assert "from 2020-12-31 growth slowed from 10.0 % a year to 2.0 % a year" in effect.text()
+
+
+def test_the_break_statistic_by_hand():
+    """z on a series with known non-zero scatter (mutation testing: the variance, its
+    degrees of freedom and the spread had no test with a non-zero answer).
+
+    Log counts 0, .10, .21, .30, .33, .35 a year apart (steps .10 .11 .09 .03 .02).
+    Split at the fourth actual: b = .30/36, a = .05/24 a month; residuals of the steps
+    around 12b, 12a: 0, .01, −.01, .005, −.005; σ² = (2.5e-4 / 12) / (6 − 3) = 6.944e-6;
+    spread = √(σ² (1/36 + 1/24)) = 6.944e-4; z = (a − b) / spread = −.00625 / 6.944e-4
+    = −9.0. The split at the third gives z = −2.05, so the fourth is the break.
+    """
+    x = [0, 0.10, 0.21, 0.30, 0.33, 0.35]
+    s = Series(tuple(D(2015 + k) for k in range(6)), tuple(math.exp(v) for v in x))
+    brk = trend_break(s)
+    assert brk is not None and brk.date == D(2018)
+    assert brk.z == pytest.approx(-9.0, rel=1e-6)
+    assert brk.before == pytest.approx(math.exp(0.10) - 1)
+    assert brk.after == pytest.approx(math.exp(0.025) - 1)
+
+
+def test_a_break_after_the_first_two_steps_is_found():
+    # 10 % for two years, then 2 %: the earliest split the test allows (two steps before)
+    values = tuple(1000 * 1.1 ** min(k, 2) * 1.02 ** max(k - 2, 0) for k in range(7))
+    brk = trend_break(Series(tuple(D(2015 + k) for k in range(7)), values))
+    assert brk is not None and brk.date == D(2017)
 
 
 def test_noise_or_a_small_change_of_pace_is_no_trend_break():
