@@ -27,22 +27,22 @@ def test_rows_are_written_with_bare_newlines(tmp_path):
     assert format_row(["2024-12-31", "a, b", 'say "x"']) == '2024-12-31,"a, b","say ""x"""\n'
 
 
+def _append_one(path, values: list[str]) -> bytes:
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    try:
+        append_record(fd, path, ["date", "total"], values)
+    finally:
+        os.close(fd)
+    return path.read_bytes()
+
+
 def test_append_writes_the_header_into_an_empty_file_and_ends_a_last_line(tmp_path):
     path = tmp_path / "ledger.csv"
     path.write_bytes(b"")
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
-    try:
-        append_record(fd, path, ["date", "total"], ["2024-12-31", "5"])
-    finally:
-        os.close(fd)
-    assert path.read_bytes() == b"date,total\n2024-12-31,5\n"
+    assert _append_one(path, ["2024-12-31", "5"]) == b"date,total\n2024-12-31,5\n"
     path.write_bytes(b"date,total\n2024-12-31,5")  # hand-edited: no final newline
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
-    try:
-        append_record(fd, path, ["date", "total"], ["2025-12-31", "6"])
-    finally:
-        os.close(fd)
-    assert path.read_bytes() == b"date,total\n2024-12-31,5\n2025-12-31,6\n"
+    assert _append_one(path, ["2025-12-31", "6"]) == \
+        b"date,total\n2024-12-31,5\n2025-12-31,6\n"
 
 
 def test_several_records_are_appended_back_to_back(tmp_path):
