@@ -121,7 +121,8 @@ class BreakEffect:
 
     def text(self, decimals: int = 0) -> str:
         b, d = self.brk, decimals
-        head = (f"trend break: from {b.date} growth {'slowed' if b.after < b.before else 'rose'}"
+        head = (f"trend break: from {b.date} growth "
+                f"{'slowed' if b.direction == 'slowdown' else 'rose'}"
                 f" from {b.before * 100:.1f} % a year to {b.after * 100:.1f} % a year")
         if self.why_not == "no-trend":
             return head + "; the projection follows the plan path, so it does not change"
@@ -250,11 +251,12 @@ def _break_effects(series: Series, fit: Fit | None, method: str,
     at = np.array([month_index(horizon)])
     recent = Series(*zip(*[(d, v) for d, v in zip(series.dates, series.values, strict=True)
                            if d >= brk.date], strict=True), series.name)
+    now = float(fit.forecast(at)[0][0])
     try:
         alt = float(fit_method(method, recent).forecast(at)[0][0])
     except DataError:  # the method needs more actuals than the break leaves
-        return [BreakEffect(brk, horizon, float(fit.forecast(at)[0][0]), None, "too-few")]
-    return [BreakEffect(brk, horizon, float(fit.forecast(at)[0][0]), alt)]
+        return [BreakEffect(brk, horizon, now, None, "too-few")]
+    return [BreakEffect(brk, horizon, now, alt)]
 
 
 def _with_cagr(check: TargetCheck, base: tuple[dt.date, float],

@@ -48,10 +48,6 @@ class Shift:
     size: float  # the jump beyond the usual pace, as a share of the count (−0.15 = −15 %)
     count: float  # the same in entities
 
-    @property
-    def direction(self) -> str:
-        return "drop" if self.size < 0 else "jump"
-
 
 def level_shifts(series: Series) -> list[Shift]:
     """Steps of ``series`` whose change is a one-off jump, not the usual pace."""
@@ -111,12 +107,12 @@ def trend_break(series: Series) -> Break | None:
     series = without_shifts(series, level_shifts(series))
     t = np.array([month_index(d) for d in series.dates], dtype=float)
     x = np.log(np.array(series.values, dtype=float))
+    d, gap = np.diff(x), np.diff(t)
     best: Break | None = None
     for k in range(2, n - 2):
         span_b, span_a = t[k] - t[0], t[-1] - t[k]
         b, a = (x[k] - x[0]) / span_b, (x[-1] - x[k]) / span_a
         drifts = np.where(np.arange(n - 1) < k, b, a)
-        d, gap = np.diff(x), np.diff(t)
         sigma2 = float(np.sum((d - drifts * gap) ** 2 / gap) / (n - 3))
         spread = math.sqrt(sigma2 * (1 / span_b + 1 / span_a))
         if spread <= 1e-9 * abs(a - b):  # steps on their segments' paces, to rounding

@@ -25,6 +25,7 @@ from typing import NamedTuple
 from pucli.loading.textfile import (
     MAX_CSV_BYTES,
     check_regular,
+    dangling_link,
     empty_file,
     read_text,
     regular_problem,
@@ -227,10 +228,7 @@ def writers_lock(path: Path, display: str, mode: int = os.O_RDONLY,
             st = os.stat(path)
         except FileNotFoundError:
             if os.path.islink(path):  # a dangling link is not a file to create
-                raise DataError([Problem(
-                    "dangling-link", f"is a symbolic link to a missing file "
-                    f"({os.readlink(path)})", display,
-                    hint="point the link at the file, or remove the link")]) from None
+                raise DataError([dangling_link(path, display)]) from None
             if create is None:
                 raise
             made = _create_with(path, create)

@@ -107,6 +107,14 @@ def plausible_gbk(data: bytes) -> str | None:
     return text if wide and rare * 10 <= len(wide) else None
 
 
+def dangling_link(path: Path, display: str) -> Problem:
+    """A symbolic link whose target is missing: named as such, never taken for an absent
+    file (which pucli reads as empty) nor created through."""
+    return Problem("dangling-link", f"is a symbolic link to a missing file "
+                   f"({os.readlink(path)})", display,
+                   hint="point the link at the file, or remove the link")
+
+
 def read_file(path: Path, display: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
     """The bytes of ``path``, read through the one gate every data file passes.
 
@@ -119,9 +127,7 @@ def read_file(path: Path, display: str, max_bytes: int) -> tuple[bytes | None, l
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         if os.path.islink(path):
-            return None, [Problem("dangling-link", "is a symbolic link to a missing file "
-                                  f"({os.readlink(path)})", display,
-                                  hint="point the link at the file, or remove the link")]
+            return None, [dangling_link(path, display)]
         return None, [
             Problem("missing-file", "file not found", display,
                     hint="create it, or point --data / PUCLI_DATA at the folder that holds it")

@@ -11,6 +11,7 @@ lists it as the font's ``w:altName`` (Word substitutes it) and marks the font as
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from typing import Any
@@ -52,8 +53,6 @@ def running_dates(text: str) -> str:
 
 
 def _chinese_date(m: re.Match[str]) -> str:
-    import datetime as dt
-
     try:
         day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:

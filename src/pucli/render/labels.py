@@ -288,7 +288,7 @@ def break_text(effect, decimals: int = 0) -> str:  # effect: projection.BreakEff
         return effect.text(decimals)
     b, d = effect.brk, decimals
     head = (f"趋势转折：自 {b.date} 起年均增速由 {b.before * 100:.1f}% "
-            f"{'放缓' if b.after < b.before else '加快'}至 {b.after * 100:.1f}%")
+            f"{'放缓' if b.direction == 'slowdown' else '加快'}至 {b.after * 100:.1f}%")
     if effect.why_not == "no-trend":
         return head + "；预测沿规划路径，不受影响"
     if effect.why_not == "passed":
