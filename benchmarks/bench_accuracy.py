@@ -45,27 +45,38 @@ def load(path: Path) -> Series:
 
 
 def _statsmodels():
+    """statsmodels' damped-trend exponential smoothing and ARIMA(1,1,0) with drift, both
+    state-space models on log counts: given the year-end grid with NaN where a year has
+    no figure, their Kalman filters skip the gaps, and they forecast as many years ahead
+    as the next actual lies (the same footing as pucli's methods)."""
     try:
         from statsmodels.tsa.arima.model import ARIMA
-        from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+        from statsmodels.tsa.statespace.exponential_smoothing import ExponentialSmoothing
     except ImportError:
         return {}
 
     def ets(y: np.ndarray, h: int) -> tuple[np.ndarray, np.ndarray]:
-        import pandas as pd  # ETSModel's prediction intervals need an indexed series
-
-        model = ETSModel(pd.Series(np.log(y)), error="add", trend="add", damped_trend=True)
-        fit = model.fit(disp=False)
-        frame = fit.get_prediction(len(y), len(y) + h - 1).summary_frame(alpha=0.2)
-        return (np.exp(frame["mean"].to_numpy()),
-                np.exp(frame[["pi_lower", "pi_upper"]].to_numpy()))
+        fc = ExponentialSmoothing(np.log(y), trend=True, damped_trend=True).fit(
+            disp=False).get_forecast(h)
+        return np.exp(fc.predicted_mean), np.exp(fc.conf_int(alpha=0.2))
 
     def arima(y: np.ndarray, h: int) -> tuple[np.ndarray, np.ndarray]:
-        fit = ARIMA(np.log(y), order=(1, 1, 0), trend="t").fit()
-        fc = fit.get_forecast(h)
+        fc = ARIMA(np.log(y), order=(1, 1, 0), trend="t").fit().get_forecast(h)
         return np.exp(fc.predicted_mean), np.exp(fc.conf_int(alpha=0.2))
 
     return {"sm-ets": ets, "sm-arima": arima}
+
+
+def _on_grid(s: Series, k: int) -> tuple[np.ndarray, list[int]]:
+    """The first ``k`` actuals of year-end series ``s`` on a yearly grid (NaN where a year
+    has no figure), and how many years after the last of them each later actual lies."""
+    years = [d.year for d in s.dates]
+    if any((d.month, d.day) != (12, 31) for d in s.dates):
+        raise SystemExit(f"{s.name}: the benchmark's series are year ends")
+    grid = np.full(years[k - 1] - years[0] + 1, np.nan)
+    for yr, v in zip(years[:k], s.values[:k], strict=True):
+        grid[yr - years[0]] = v
+    return grid, [yr - years[k - 1] for yr in years[k:]]
 
 
 def run(series_list: list[Series]) -> tuple[dict, dict]:
@@ -89,18 +100,19 @@ def run(series_list: list[Series]) -> tuple[dict, dict]:
             method = choose_method(Series(s.dates[:k], s.values[:k]))[0]
             out.setdefault((s.name, "default"), []).extend(
                 r for r in out.get((s.name, method), []) if r[0] == k)
-        y = np.array(s.values)
         for name, model in extra.items():
             for k in sorted(origins):
-                h = min(max(HORIZONS), len(y) - k)
+                grid, ahead = _on_grid(s, k)
+                ahead = ahead[:max(HORIZONS)]
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    point, band = model(y[:k], h)
-                for j in range(h):
-                    actual = y[k + j]
-                    inside = None if band is None else bool(band[j, 0] <= actual <= band[j, 1])
+                    point, band = model(grid, ahead[-1])
+                for j, years in enumerate(ahead):
+                    actual = s.values[k + j]
+                    lo, hi = band[years - 1]
                     out.setdefault((s.name, name), []).append(
-                        (k, j + 1, abs(point[j] - actual) / actual * 100, inside))
+                        (k, j + 1, abs(point[years - 1] - actual) / actual * 100,
+                         bool(lo <= actual <= hi)))
         common[s.name] = origins
     return out, common
 
