@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pytest
 
-from pucli.compute.choice import choose_method, fit_method, regular_note
+from pucli.compute.choice import choose_method, fit_method, grid_note
 from pucli.compute.methods import damped_trend
 from pucli.compute.periods import month_end, month_index
 from pucli.models.observations import Series
@@ -38,9 +38,11 @@ def test_no_actuals_and_one_actual_give_the_plan_path():
 
 def test_seasonal_needs_both_month_ends_and_twenty_five_of_them():
     assert choose_method(Series(month_ends(25), (100.0,) * 25))[0] == "seasonal"
-    assert choose_method(Series(month_ends(24), (100.0,) * 24))[0] == "blend"
+    # fewer month ends, or quarter ends: damped-trend from four on one spacing, else blend
+    assert choose_method(Series(month_ends(24), (100.0,) * 24))[0] == "damped-trend"
+    assert choose_method(Series(month_ends(4), (100.0, 101, 102, 103)))[0] == "damped-trend"
     assert choose_method(Series(month_ends(3), (100.0, 101, 102)))[0] == "blend"
-    assert choose_method(Series(quarter_ends(25), (100.0,) * 25))[0] == "blend"
+    assert choose_method(Series(quarter_ends(25), (100.0,) * 25))[0] == "damped-trend"
 
 
 def test_only_two_actuals_say_there_is_no_interval():
@@ -104,16 +106,45 @@ def test_damped_trend_refuses_too_few_regular_actuals():
         assert caught.value.problems[0].message.startswith("damped-trend needs at least 4")
 
 
-def test_the_note_names_what_damped_trend_leaves_out():
-    assert regular_note(Series(YEARS, COUNTS)) is None
+def test_the_note_names_what_damped_trend_leaves_out(english):
+    assert grid_note(Series(YEARS, COUNTS)) is None
     middle = Series(YEARS[:5] + (D(2017, 3, 31),) + YEARS[5:], COUNTS[:5] + (1700.0,)
                     + COUNTS[5:])
-    assert regular_note(middle) == ("damped-trend is fitted on the 8 regularly spaced "
-                                    "actuals (every 12 months); left out of the fit: "
-                                    "2017-03-31")
+    assert grid_note(middle) == ("damped-trend is fitted on 8 actuals, one every 12 months; "
+                                 "left out of the fit (off that spacing): 2017-03-31")
     last = Series(YEARS + (D(2020, 3, 31),), COUNTS + (2000.0,))
-    assert regular_note(last) == ("damped-trend is fitted on the 8 regularly spaced actuals "
-                                  "(every 12 months); left out of the fit: 2020-03-31; the "
-                                  "latest actual still sets the level")
+    assert grid_note(last) == ("damped-trend is fitted on 8 actuals, one every 12 months; "
+                               "left out of the fit (off that spacing): 2020-03-31; the "
+                               "latest actual still sets the level")
     assert not math.isnan(fit_method("damped-trend", last).forecast(
         np.array([month_index(D(2021))]))[0][0])
+
+
+def test_year_ends_with_missing_years_are_one_grid_for_damped_trend(english):
+    # 2012–2014, 2016, 2019–2023: no figure for 2015, 2017, 2018 (as the national series)
+    years = (2012, 2013, 2014, 2016, 2019, 2020, 2021, 2022, 2023)
+    s = Series(tuple(D(y) for y in years), tuple(100 * 1.1 ** (y - 2012) for y in years))
+    method, why = choose_method(s)
+    assert method == "damped-trend" and why.startswith("9 actuals every 12 months")
+    assert grid_note(s) == ("damped-trend is fitted on 9 actuals, one every 12 months; 3 "
+                            "dates without an actual (2015-12-31, 2017-12-31, 2018-12-31) are "
+                            "carried over by the model without an update")
+    # steady 10 % growth with gaps: carried over, the trend stays on course
+    at = np.array([month_index(D(2024))])
+    assert fit_method(method, s).forecast(at)[0][0] == pytest.approx(100 * 1.1 ** 12, rel=0.01)
+
+
+def test_three_on_the_grid_are_too_few_whatever_else_there_is():
+    # three year ends and two quarter ends: five actuals, three on the yearly grid
+    s = Series((D(2020), D(2021), D(2021, 3, 31), D(2022), D(2022, 6, 30)),
+               (100.0, 110, 112, 121, 125))
+    method, why = choose_method(s)
+    assert method == "blend" and why.startswith("5 actuals: too few on one spacing")
+
+
+def test_the_gap_list_is_cut_after_six(english):
+    one = Series(tuple(D(y) for y in (2000, 2001, 2002, 2004)), (100.0, 110, 120, 140))
+    assert "; 1 date without an actual (2003-12-31) is carried over" in grid_note(one)
+    s = Series(tuple(D(y) for y in (2000, 2001, 2002, 2010)), (100.0, 110, 120, 200))
+    assert "7 dates without an actual (2003-12-31, 2004-12-31, 2005-12-31, 2006-12-31, " \
+           "2007-12-31, 2008-12-31, …)" in grid_note(s)

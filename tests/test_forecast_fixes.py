@@ -16,7 +16,7 @@ import pytest
 from pucli.compute.backtest import backtest, rolling_forecasts, score
 from pucli.compute.choice import choose_method, fit_method
 from pucli.compute.methods import blend, drift, naive, seasonal_growth
-from pucli.compute.periods import month_end, month_index, regular_part, t90
+from pucli.compute.periods import grid_part, month_end, month_index, t90
 from pucli.compute.projection import project_counts
 from pucli.compute.sdg_progress import cagr_category
 from pucli.compute.shifts import level_shifts, trend_break
@@ -152,22 +152,23 @@ def test_an_off_grid_point_does_not_switch_the_default_or_move_the_projection():
     with_q = Series(YEARS[:7] + (D(2019, 3, 31),) + YEARS[7:],
                     COUNTS[:7] + (COUNTS[6] * 1.02,) + COUNTS[7:])
     plain = Series(YEARS, COUNTS)
-    assert choose_method(with_q)[0] == choose_method(plain)[0] == "blend"
+    assert choose_method(with_q)[0] == choose_method(plain)[0] == "damped-trend"
     at = np.array([month_index(D(2023))])
-    assert fit_method("blend", with_q).forecast(at)[0][0] == pytest.approx(
-        fit_method("blend", plain).forecast(at)[0][0])
+    for method in ("damped-trend", "blend"):
+        assert fit_method(method, with_q).forecast(at)[0][0] == pytest.approx(
+            fit_method(method, plain).forecast(at)[0][0])
 
 
-def test_damped_trend_is_fitted_on_the_regular_part():
+def test_damped_trend_is_fitted_on_the_regular_part(english):
     with_q = Series(YEARS[:7] + (D(2019, 3, 31),) + YEARS[7:],
                     COUNTS[:7] + (COUNTS[6] * 1.02,) + COUNTS[7:])
-    assert regular_part(with_q.dates) == ([0, 1, 2, 3, 4, 5, 6, 8, 9, 10], 12.0)
+    assert grid_part(with_q.dates) == ([0, 1, 2, 3, 4, 5, 6, 8, 9, 10], 12.0)
     at = np.array([month_index(D(2023))])
     mine = fit_method("damped-trend", with_q).forecast(at)
     on_years = fit_method("damped-trend", Series(YEARS, COUNTS)).forecast(at)
     assert mine[0][0] == pytest.approx(on_years[0][0])
     p = project_counts(targets((D(2012), 1000.0), 3000.0), with_q, method="damped-trend")
-    assert any("left out of the fit: 2019-03-31" in n for n in p.notes)
+    assert any("left out of the fit (off that spacing): 2019-03-31" in n for n in p.notes)
 
 
 def test_a_later_off_grid_actual_sets_the_level():
@@ -247,7 +248,7 @@ def test_a_slowdown_is_a_trend_break_not_a_string_of_level_shifts():
 
 
 def test_a_trend_break_says_what_it_does_to_the_projection():
-    p = project_counts(targets((D(2015), 1000.0), 2000.0), KINK)
+    p = project_counts(targets((D(2015), 1000.0), 2000.0), KINK, method="blend")
     (effect,) = p.breaks
     y0, yk, yn = 1000.0, 1000 * 1.1 ** 5, 1000 * 1.1 ** 5 * 1.02 ** 4
     # blend = mean of drift (net increase a month × 12) and constant growth, one year on
@@ -331,6 +332,22 @@ def test_a_rise_slower_than_usual_is_not_called_a_drop():
     assert "drop" not in text
     # 1.01 / 1.10 − 1 = −8.18 %
     assert effect.shift.size == pytest.approx(1.01 / 1.1 - 1)
+
+
+def test_a_break_too_recent_for_damped_trend_is_projected_by_the_default_rule(english):
+    # 2015–2022, 10 % a year to 2020, then 2 %: three actuals since the break, too few for
+    # damped-trend (4), so the comparison is blend's on 2020–2022, by hand:
+    # y_k = 1610.51 (2020), y_n = y_k·1.02² = 1675.57 (2022); to 2025 (36 months on):
+    # drift y_n + (y_n − y_k)·36/24, growth y_n·1.02³; their mean ≈ 1775.65
+    s = Series(tuple(D(2015 + k) for k in range(8)),
+               tuple(1000 * 1.1 ** min(k, 5) * 1.02 ** max(k - 5, 0) for k in range(8)))
+    p = project_counts(targets((D(2015), 1000.0), 2000.0), s)
+    (effect,) = p.breaks
+    yk, yn = 1000 * 1.1 ** 5, 1000 * 1.1 ** 5 * 1.02 ** 2
+    assert p.method == "damped-trend" and effect.recent_method == "blend"
+    assert effect.if_recent == pytest.approx((yn + (yn - yk) * 36 / 24 + yn * 1.02 ** 3) / 2)
+    assert round(effect.if_recent) == 1776
+    assert "since 2020-12-31 only (by blend), 1,776" in effect.text()
 
 
 def test_the_break_says_why_it_cannot_compare_projections():

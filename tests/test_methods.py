@@ -220,3 +220,55 @@ def test_seasonal_with_twelve_increments_has_no_interval():
     point, low, high = (v[0] for v in fit.forecast(np.array([t[12] + 1])))
     assert point == pytest.approx(math.exp(x[12] + 0.02))  # the January just seen: 2 %
     assert math.isnan(low) and math.isnan(high)
+
+
+def test_damped_trend_carries_a_gap_by_hand():
+    # year ends 0, 1, 2 and 4 (year 3 has no actual), α = 0.5, β = 0.25, φ = 0.8; l = 0,
+    # b = 1 − 0 = 1 a step. Worked on paper:
+    #   year 1: f = 0.8,    e = 0.2,    l = 0.9,    b = 0.85
+    #   year 2: f = 1.58,   e = 1.42,   l = 2.29,   b = 1.035
+    #   year 3 (gap): l = 2.29 + 0.8·1.035 = 3.118, b = 0.828, no update;
+    #           c1 = α + βφ = 0.7, so the next error has variance σ²(1 + 0.49)
+    #   year 4: f = 3.118 + 0.6624 = 3.7804, e = 0.2196, l = 3.8902, b = 0.7173
+    t, x = np.array([0.0, 12, 24, 48]), np.array([0.0, 1.0, 3.0, 4.0])
+    fit = damped_trend(t, x, alpha=0.5, beta=0.25, phi=0.8, step=12.0)
+    sigma2 = (0.2 ** 2 + 1.42 ** 2 + 0.2196 ** 2 / 1.49) / 1  # n − 4 = 0 → at least 1
+    mean, se = fit.predict(np.array([60.0, 72.0]))
+    assert mean[0] == pytest.approx(3.8902 + 0.8 * 0.7173)  # 4.46404
+    assert mean[1] == pytest.approx(3.8902 + (0.8 + 0.64) * 0.7173)  # 4.923112
+    assert se[0] == pytest.approx(math.sqrt(sigma2))
+    assert se[1] == pytest.approx(math.sqrt(sigma2 * 1.49))
+    assert fit.params["sigma2"] == pytest.approx(2.088765, rel=1e-6)
+
+
+def _criterion_by_hand(t, x, alpha, beta, phi, step):
+    """−2 log likelihood (up to a constant) of the damped trend with gaps, scalar code."""
+    level, trend = x[0], (x[1] - x[0]) / round((t[1] - t[0]) / step)
+    sse = logv = 0.0
+    for prev, now, xi in zip(t[:-1], t[1:], x[1:], strict=True):
+        k, v = round((now - prev) / step), 1.0
+        for j in range(1, k):
+            level, trend = level + phi * trend, phi * trend
+            v += (alpha + beta * phi * (1 - phi ** j) / (1 - phi)) ** 2
+        f = level + phi * trend
+        e = xi - f
+        sse, logv = sse + e * e / v, logv + math.log(v)
+        level, trend = f + alpha * e, phi * trend + beta * e
+    m = len(x) - 1
+    return m * math.log(sse / m) + logv, sse
+
+
+def test_damped_trend_with_gaps_maximises_the_likelihood_over_the_grid():
+    # the shape of the national series: three years, a gap, one, two gaps, five (made up)
+    years = [0, 1, 2, 4, 7, 8, 9, 10, 11]
+    t = np.array(years, dtype=float) * 12
+    x = np.log([55, 61, 69, 87, 123, 139, 154, 170, 184.0])
+    fit = damped_trend(t, x, step=12.0)
+    chosen = (fit.params["alpha"], fit.params["beta"], fit.params["phi"])
+    grid = [(a, round(a * s, 10), p) for a in np.round(np.arange(0.05, 0.96, 0.05), 2)
+            for s in (0.0, 0.1, 0.25, 0.5, 1.0) for p in (0.8, 0.85, 0.9, 0.95, 0.98)]
+    crit = {g: _criterion_by_hand(t, x, *g, 12.0) for g in grid}
+    best = min(crit, key=lambda g: crit[g][0])
+    assert chosen == pytest.approx(best)
+    n = len(x)
+    assert fit.params["sigma2"] == pytest.approx(crit[best][1] / (n - 4))

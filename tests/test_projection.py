@@ -110,7 +110,8 @@ def test_method_choice_says_why():
     quarters = tuple(D(2020 + k // 4, 3 * (k % 4) + 3, 30 if k % 4 in (1, 2) else 31)
                      for k in range(8))
     method, why = choose_method(Series(quarters, tuple(range(1, 9))))
-    assert method == "blend" and "8 actuals" in why and "benchmark" in why
+    assert method == "damped-trend" and "8 actuals every 3 months" in why
+    assert "benchmark" in why
     ends = tuple(month_end(2020 + m // 12, m % 12 + 1) for m in range(25))
     assert choose_method(Series(ends, tuple(100.0 + k for k in range(25))))[0] == "seasonal"
 

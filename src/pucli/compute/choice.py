@@ -19,7 +19,8 @@ from pucli.compute.methods import (
     naive,
     seasonal_growth,
 )
-from pucli.compute.periods import is_regular, month_index, regular_part
+from pucli.compute.periods import grid_gaps, grid_part, is_regular, month_index
+from pucli.i18n import t as tr
 from pucli.models.observations import Series
 from pucli.problems import DataError, Problem
 
@@ -36,10 +37,12 @@ METHODS = {
 MIN_POINTS = {"plan": 0, "naive": 2, "drift": 2, "blend": 2, "constant-growth": 2, "log-linear": 3,
               "damped-trend": 4, "seasonal": 13}
 LOG_METHODS = ("blend", "constant-growth", "log-linear", "damped-trend", "seasonal")
-DEFAULT = "blend"  # the benchmark's choice, for regular and uneven spacing alike
+DEFAULT = "damped-trend"  # the benchmark's choice wherever it fits
 DEFAULT_RULE = ("default rule: 0–1 actuals → plan path; a count of zero → drift; 25+ "
-                "consecutive month ends → seasonal; otherwise blend (the lowest pooled error "
-                "on the real series of benchmarks/bench_accuracy.py, see docs/project.md)")
+                "consecutive month ends → seasonal; 4+ actuals on one grid (year ends, "
+                "quarter ends or month ends; gaps allowed) → damped-trend; otherwise blend "
+                "(the lowest pooled error on the real series of benchmarks/bench_accuracy.py, "
+                "see docs/project.md)")
 
 
 def choose_method(series: Series) -> tuple[str, str]:
@@ -58,12 +61,18 @@ def choose_method(series: Series) -> tuple[str, str]:
         return "seasonal", (f"{n} consecutive month ends (two years or more): monthly growth "
                             "with a factor per calendar month, so a strong month is not "
                             "mistaken for a trend")
-    why = (f"{n} actuals: the average of the constant net increase and the constant growth "
-           "rate from the first actual to the latest had the lowest pooled error on the real "
-           "series of the accuracy benchmark")
+    part = grid_part(series.dates)
+    if part is not None and len(part[0]) >= MIN_POINTS[DEFAULT]:
+        return DEFAULT, (f"{len(part[0])} actuals every {part[1]:g} months: damped-trend "
+                         "lets the recent growth rate fade instead of carrying it on for "
+                         "years, and had the lowest pooled error on the real series of the "
+                         "accuracy benchmark")
+    why = (f"{n} actuals: too few on one spacing for damped-trend (it needs "
+           f"{MIN_POINTS[DEFAULT]}), so the average of the constant net increase and the "
+           "constant growth rate from the first actual to the latest")
     if n == 2:
         why += " (no interval: that needs three)"
-    return DEFAULT, why
+    return "blend", why
 
 
 def fit_method(method: str, series: Series) -> Fit:
@@ -92,34 +101,50 @@ def fit_method(method: str, series: Series) -> Fit:
     if method == "log-linear":
         return log_linear(t, x)
     if method == "damped-trend":
-        return _on_regular_part(series, t, x)
+        return _on_grid(series, t, x)
     if is_regular(series.dates) != 1:
         raise _usage("seasonal needs consecutive month ends", "use --method drift")
     return seasonal_growth(t, x, np.array([d.month for d in series.dates]))
 
 
-def regular_note(series: Series) -> str | None:
-    """What damped-trend leaves out of an unevenly spaced series, in words (None if nothing)."""
-    part = regular_part(series.dates)
-    if part is None or len(part[0]) == len(series):
+def grid_note(series: Series) -> str | None:
+    """What damped-trend carries over or leaves out of a series, in words (None if
+    nothing): grid points without an actual, and actuals off the grid."""
+    part = grid_part(series.dates)
+    if part is None:
         return None
-    run = set(part[0])
-    left = [str(d) for i, d in enumerate(series.dates) if i not in run]
-    return (f"damped-trend is fitted on the {len(run)} regularly spaced actuals "
-            f"(every {part[1]:g} months); left out of the fit: {', '.join(left)}"
-            + ("; the latest actual still sets the level" if (n := len(series)) - 1 not in run
-               and n else ""))
+    on, step = set(part[0]), part[1]
+    gaps = grid_gaps([series.dates[i] for i in part[0]], step)
+    left = [str(d) for i, d in enumerate(series.dates) if i not in on]
+    if not gaps and not left:
+        return None
+    said = [tr(f"damped-trend 按每 {step:g} 个月一期拟合 {len(on)} 个实际数",
+               f"damped-trend is fitted on {len(on)} actuals, one every {step:g} months")]
+    if gaps:
+        shown = ", ".join(str(d) for d in gaps[:6]) + (", …" if len(gaps) > 6 else "")
+        one = len(gaps) == 1
+        said.append(tr(f"缺 {len(gaps)} 期（{shown}），模型按趋势延续、不作更新",
+                       f"{len(gaps)} {'date' if one else 'dates'} without an actual "
+                       f"({shown}) {'is' if one else 'are'} carried over by the model "
+                       "without an update"))
+    if left:
+        said.append(tr(f"不在这一间隔上、未参与拟合：{', '.join(left)}",
+                       f"left out of the fit (off that spacing): {', '.join(left)}"))
+        if len(series) - 1 not in on:
+            said.append(tr("最新实际数仍决定预测起点", "the latest actual still sets the level"))
+    return tr("；", "; ").join(said)
 
 
-def _on_regular_part(series: Series, t: np.ndarray, x: np.ndarray) -> Fit:
-    """Damped trend on the regularly spaced part; a later off-grid actual shifts the level."""
-    part = regular_part(series.dates)
+def _on_grid(series: Series, t: np.ndarray, x: np.ndarray) -> Fit:
+    """Damped trend on the actuals on the grid (gaps carried over); a later actual off the
+    grid shifts the level."""
+    part = grid_part(series.dates)
     if part is None or len(part[0]) < MIN_POINTS["damped-trend"]:
         raise _usage("damped-trend needs at least "
-                     f"{MIN_POINTS['damped-trend']} regularly spaced actuals (all month ends, "
-                     "or all quarter ends, or all year ends)", "use --method drift")
+                     f"{MIN_POINTS['damped-trend']} actuals on one spacing (month ends, "
+                     "quarter ends or year ends; gaps allowed)", "use --method drift")
     idx = part[0]
-    fit = damped_trend(t[idx], x[idx])
+    fit = damped_trend(t[idx], x[idx], step=part[1])
     if idx[-1] == len(t) - 1:
         return fit
     offset = float(x[-1] - fit.predict(np.array([t[-1]]))[0][0])

@@ -142,31 +142,50 @@ _PHIS = np.array([0.8, 0.85, 0.9, 0.95, 0.98])
 
 
 def damped_trend(t: np.ndarray, x: np.ndarray, alpha: float | None = None,
-                 beta: float | None = None, phi: float | None = None) -> Fit:
-    """Additive damped-trend exponential smoothing (Gardner & McKenzie) on regular steps.
+                 beta: float | None = None, phi: float | None = None,
+                 step: float | None = None) -> Fit:
+    """Additive damped-trend exponential smoothing (Gardner & McKenzie) on a grid.
 
-    Error-correction form, one step = the common spacing:
-    ``f = l + φb;  e = x − f;  l ← f + αe;  b ← φb + βe``, started at ``l = x₁``,
-    ``b = x₂ − x₁``. α, β ≤ α and φ minimise the one-step squared errors over a grid
-    unless given. ``k`` steps ahead: ``l + (φ + … + φᵏ)b``, variance
-    ``σ²(1 + Σ_{j<k} (α + βφ(1 − φʲ)/(1 − φ))²)``, ``σ² = SSE/(n − 4)``.
+    The points ``t`` lie on a grid of ``step`` months (default: the smallest gap); a grid
+    point without an actual is a gap. Error-correction form, one step at a time:
+    ``f = l + φb;  e = x − f;  l ← f + αe;  b ← φb + βe``; across a gap the state is
+    carried without an update (``l ← l + φb;  b ← φb``), as the innovations state-space
+    model does with a missing observation (Hyndman et al. 2008, *Forecasting with
+    Exponential Smoothing*). Started at ``l = x₁``, ``b = (x₂ − x₁)/k₂`` (``k₂`` steps).
+
+    An error after ``k`` steps without an actual has variance ``σ²v_k``,
+    ``v_k = 1 + Σ_{j<k} c_j²``, ``c_j = α + βφ(1 − φʲ)/(1 − φ)``. α, β ≤ α and φ maximise
+    the Gaussian likelihood over a grid: they minimise ``m·log(Σe²/v / m) + Σ log v`` over
+    the ``m`` errors (with no gap every ``v = 1``, and this is least squares).
+    ``k`` steps ahead: ``l + (φ + … + φᵏ)b``, variance ``σ²v_k``, ``σ² = Σ(e²/v)/(n − 4)``.
     """
-    step = float(t[1] - t[0])
+    if step is None:
+        step = float(np.min(np.diff(t)))
+    pos = np.rint((t - t[0]) / step).astype(int)
     if alpha is None or beta is None or phi is None:
         grid = [(a, a * s, p) for a in _ALPHAS for s in _BETA_SHARES for p in _PHIS]
         al, be, ph = (np.array(v) for v in zip(*grid, strict=True))
     else:
         al, be, ph = np.array([alpha]), np.array([beta]), np.array([phi])
     level = np.full(al.shape, x[0])
-    trend = np.full(al.shape, x[1] - x[0])
-    sse = np.zeros(al.shape)
-    for xi in x[1:]:
+    trend = np.full(al.shape, (x[1] - x[0]) / (pos[1] - pos[0]))
+    sse = np.zeros(al.shape)  # Σ e²/v
+    logv = np.zeros(al.shape)  # Σ log v
+    for xi, k in zip(x[1:], np.diff(pos), strict=True):
+        v = np.ones(al.shape)
+        for j in range(1, int(k)):  # grid points without an actual
+            level = level + ph * trend
+            trend = ph * trend
+            v += (al + be * ph * (1 - ph ** j) / (1 - ph)) ** 2
         f = level + ph * trend
         e = xi - f
-        sse += e * e
+        sse += e * e / v
+        logv += np.log(v)
         level = f + al * e
         trend = ph * trend + be * e
-    best = int(np.argmin(sse))  # the first of equal fits: the grid order is the tiebreak
+    m = len(x) - 1
+    crit = m * np.log(np.maximum(sse, 1e-300) / m) + logv
+    best = int(np.argmin(crit))  # the first of equal fits: the grid order is the tiebreak
     a, b_, p = float(al[best]), float(be[best]), float(ph[best])
     lv, tr = float(level[best]), float(trend[best])
     n = len(x)

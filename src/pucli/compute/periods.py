@@ -68,28 +68,36 @@ def is_regular(dates: tuple[dt.date, ...] | list[dt.date]) -> float | None:
     return float(round(first)) if all(abs(s - first) < 1e-9 for s in steps) else None
 
 
-def regular_part(dates: tuple[dt.date, ...] | list[dt.date]) -> tuple[list[int], float] | None:
-    """The regularly spaced part of ``dates``: indices of the latest unbroken run on the
-    commonest grid, and its step in months.
+def grid_part(dates: tuple[dt.date, ...] | list[dt.date]) -> tuple[list[int], float] | None:
+    """The actuals on the series' grid: their indices and the grid's step in months.
 
     The step is the commonest whole-month gap; the grid, the class of dates a whole number
     of steps apart with the most members (so one quarter end among year ends is off the
-    grid, and the year ends on either side of it stay one run). None when no two dates
-    are a whole step apart.
+    grid). Grid points with no actual (a year without a published figure) are gaps, which
+    :func:`pucli.compute.methods.damped_trend` carries over. None when fewer than two
+    dates are on one grid.
     """
     t = [month_index(d) for d in dates]
     gaps = [round(g) for g in spacing(dates) if g >= 1 - 1e-9 and abs(g - round(g)) < 1e-9]
     if not gaps:
         return None
     step = max(set(gaps), key=lambda g: (gaps.count(g), g))
-    whole = [i for i, v in enumerate(t) if abs(v - round(v)) < 1e-9]
     classes: dict[int, list[int]] = {}
-    for i in whole:
-        classes.setdefault(round(t[i]) % step, []).append(i)
+    for i, v in enumerate(t):
+        if abs(v - round(v)) < 1e-9:
+            classes.setdefault(round(v) % step, []).append(i)
     members = max(classes.values(), key=lambda ix: (len(ix), ix[-1]))
-    run = [members[-1]]
-    for i in reversed(members[:-1]):
-        if abs(t[run[0]] - t[i] - step) > 1e-9:
-            break
-        run.insert(0, i)
-    return (run, float(step)) if len(run) >= 2 else None
+    return (members, float(step)) if len(members) >= 2 else None
+
+
+def grid_gaps(dates: tuple[dt.date, ...] | list[dt.date], step: float) -> list[dt.date]:
+    """The grid points between the first and the last of ``dates`` that have no actual."""
+    have = {round(month_index(d)) for d in dates}
+    first, last, k = round(month_index(dates[0])), round(month_index(dates[-1])), round(step)
+    return [_month_end_at(m) for m in range(first + k, last, k) if m not in have]
+
+
+def _month_end_at(m: int) -> dt.date:
+    """The month end whose :func:`month_index` is ``m``."""
+    year, month0 = divmod(m - 1, 12)
+    return month_end(year, month0 + 1)

@@ -20,7 +20,7 @@ from pucli.compute.choice import (  # noqa: F401 - METHODS, MIN_POINTS re-export
     MIN_POINTS,
     choose_method,
     fit_method,
-    regular_note,
+    grid_note,
 )
 from pucli.compute.methods import Fit
 from pucli.compute.periods import month_end, month_ends, month_index
@@ -115,9 +115,12 @@ class BreakEffect:
     projected: float | None  # the projection at the horizon, from every actual
     if_recent: float | None  # the same method fitted only on the actuals from the break on
     # why there is no comparison: "no-trend" (the plan path), "passed" (the horizon is not
-    # after the latest actual), "too-few" (the method needs more actuals than the break
-    # leaves); "" when both figures are there
+    # after the latest actual), "too-few" (no method fits the actuals the break leaves);
+    # "" when both figures are there
     why_not: str = ""
+    # the method of if_recent when the projection's own needs more actuals than the break
+    # leaves (damped-trend needs 4): the default rule's choice for those actuals
+    recent_method: str = ""
 
     def text(self, decimals: int = 0) -> str:
         b, d = self.brk, decimals
@@ -130,9 +133,10 @@ class BreakEffect:
             return head + "; the target date has passed, so there is nothing to project"
         if self.projected is None or self.if_recent is None:
             return head + "; too few actuals since then to project from them alone"
+        by = f" (by {self.recent_method})" if self.recent_method else ""
         return (head + f"; the projection, fitted on every actual, gives "
                 f"{self.projected:,.{d}f} at {self.horizon}; fitted on the actuals since "
-                f"{b.date} only, {self.if_recent:,.{d}f}")
+                f"{b.date} only{by}, {self.if_recent:,.{d}f}")
 
 
 @dataclass
@@ -214,7 +218,7 @@ def project_counts(targets: Targets, series: Series, as_of: dt.date | None = Non
     checks = sorted(checks + [check_growth(g, series, fit)
                               for g in targets.growth_targets(metric)], key=lambda c: c.date)
     notes += _goal_notes(targets, metric, goals)
-    if chosen == "damped-trend" and (left := regular_note(series)):
+    if chosen == "damped-trend" and (left := grid_note(series)):
         notes.append(left)
     shifts = _shift_effects(series, fit, chosen, horizon)
     return Projection(series.name or targets.region, metric, as_of,
@@ -254,9 +258,13 @@ def _break_effects(series: Series, fit: Fit | None, method: str,
     now = float(fit.forecast(at)[0][0])
     try:
         alt = float(fit_method(method, recent).forecast(at)[0][0])
-    except DataError:  # the method needs more actuals than the break leaves
+        return [BreakEffect(brk, horizon, now, alt)]
+    except DataError:  # the method needs more actuals than the break leaves: the default
+        other = choose_method(recent)[0]  # rule's choice for those actuals, if not the same
+    if other in ("plan", method):
         return [BreakEffect(brk, horizon, now, None, "too-few")]
-    return [BreakEffect(brk, horizon, now, alt)]
+    alt = float(fit_method(other, recent).forecast(at)[0][0])
+    return [BreakEffect(brk, horizon, now, alt, recent_method=other)]
 
 
 def _with_cagr(check: TargetCheck, base: tuple[dt.date, float],

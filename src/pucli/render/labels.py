@@ -151,10 +151,12 @@ def indicative_mark() -> str:
 _REASON_ZH = {
     "plan": "实际数不足两个，无法测算趋势，预测只能沿规划路径",
     "drift": "有实际数为零：增长率无从计算，改用直接按户数计算的匀速净增",
-    "blend": "在准确度基准的真实序列上合计误差最小（两者均从第一个实际数算到最新一个）",
+    "blend": "同一间隔上的实际数不足四个，damped-trend 无法拟合：取匀速净增与匀速增长"
+             "（均从第一个实际数算到最新一个）的平均",
     "constant-growth": "只有两个实际数：唯一能观测到的是两者之间的增速（需三个以上才有区间）",
     "log-linear": "对数线性趋势使用全部实际数，并据其离散程度给出区间",
-    "damped-trend": "实际数间隔规则：阻尼趋势让近期增速逐渐减弱，而不是多年直线外推",
+    "damped-trend": "同一间隔上有四个以上实际数：阻尼趋势让近期增速逐渐减弱，而不是多年"
+                    "直线外推；在准确度基准的真实序列上合计误差最小",
     "seasonal": "连续两年以上的月末数：分月增长并按日历月份做季节调整，不把旺月误当趋势",
 }
 
@@ -233,8 +235,8 @@ _NOTE_ZH = (
      r"方法 \1 至少需要 \2 个实际数，现有 \3 个"),
     (r"no actual (\d+) steps after any origin", r"任何起点之后都没有第 \1 步的实际数"),
     (r"seasonal needs consecutive month ends", r"seasonal 需要连续的月末数"),
-    (r"damped-trend needs at least (\d+) regularly spaced actuals.*",
-     r"damped-trend 至少需要 \1 个间隔规则的实际数（全部为月末、季末或年末）"),
+    (r"damped-trend needs at least (\d+) actuals on one spacing.*",
+     r"damped-trend 至少需要 \1 个同一间隔上的实际数（月末、季末或年末；可有缺期）"),
     (r"method '(.+)' works on growth rates.* the actual of (\S+) is (\S+)",
      r"方法 \1 按增长率计算，需要大于零的实际数；\2 的实际数为 \3"),
 )
@@ -257,7 +259,8 @@ def method_rule() -> str:
     from pucli.compute.choice import DEFAULT_RULE
 
     return t("默认方法规则：0–1 个实际数 → 规划路径；有实际数为零 → drift（匀速净增）；"
-             "连续 25 个以上月末数 → seasonal；其余 → blend（在 benchmarks/bench_accuracy.py "
+             "连续 25 个以上月末数 → seasonal；同一间隔（年末、季末或月末，可有缺期）上 4 个"
+             "以上实际数 → damped-trend；其余 → blend（在 benchmarks/bench_accuracy.py "
              "的真实序列上合计误差最小，见 docs/project.md）", DEFAULT_RULE)
 
 
@@ -296,7 +299,9 @@ def break_text(effect, decimals: int = 0) -> str:  # effect: projection.BreakEff
     if effect.projected is None or effect.if_recent is None:
         return head + "；此后实际数太少，无法单独据以预测"
     return (head + f"；用全部实际数预测，{effect.horizon} 为 {effect.projected:,.{d}f}；"
-            f"只用 {b.date} 以来的实际数预测，则为 {effect.if_recent:,.{d}f}")
+            f"只用 {b.date} 以来的实际数预测"
+            + (f"（用 {effect.recent_method}）" if effect.recent_method else "")
+            + f"，则为 {effect.if_recent:,.{d}f}")
 
 
 def cagr_text(check) -> str:  # the SDG category line of a target, with why it differs

@@ -148,6 +148,7 @@ def projection_json(p: Projection, regions: list[RegionRow] | None = None) -> di
                           "horizon": e.horizon.isoformat() if e.horizon else None,
                           "projected": _n(e.projected, d), "if_recent": _n(e.if_recent, d),
                           "not_compared": e.why_not or None,
+                          "recent_method": e.recent_method or None,
                           "text": e.text(d)} for e in p.breaks],
         **({"regions": [{"region": r.region, "date": r.date.isoformat(),
                          "actual": _n(r.actual, d), "projection": _n(r.projection, d),
