@@ -227,35 +227,46 @@ def test_damped_trend_carries_a_gap_by_hand():
     # b = 1 − 0 = 1 a step. Worked on paper:
     #   year 1: f = 0.8,    e = 0.2,    l = 0.9,    b = 0.85
     #   year 2: f = 1.58,   e = 1.42,   l = 2.29,   b = 1.035
-    #   year 3 (gap): l = 2.29 + 0.8·1.035 = 3.118, b = 0.828, no update;
-    #           c1 = α + βφ = 0.7, so the next error has variance σ²(1 + 0.49)
-    #   year 4: f = 3.118 + 0.6624 = 3.7804, e = 0.2196, l = 3.8902, b = 0.7173
+    #   year 3 (gap): l = 2.29 + 0.8·1.035 = 3.118, b = 0.828, no update; the state is now
+    #           uncertain: P = gg' = [[0.25, 0.125], [0.125, 0.0625]]
+    #   year 4: S = P11 + 2φP12 + φ²P22 + 1 = 1.49; gain ((0.49 + α)/S, (0.14 + β)/S) =
+    #           (0.99/1.49, 0.39/1.49); f = 3.7804, e = 0.2196,
+    #           l = 3.7804 + 0.99·0.2196/1.49, b = 0.6624 + 0.39·0.2196/1.49,
+    #           P = [[0.74 − 0.99²/1.49, 0.265 − 0.99·0.39/1.49], [·, 0.1025 − 0.39²/1.49]]
     t, x = np.array([0.0, 12, 24, 48]), np.array([0.0, 1.0, 3.0, 4.0])
     fit = damped_trend(t, x, alpha=0.5, beta=0.25, phi=0.8, step=12.0)
+    level, trend = 3.7804 + 0.99 * 0.2196 / 1.49, 0.6624 + 0.39 * 0.2196 / 1.49
+    p11, p12, p22 = 0.74 - 0.99 ** 2 / 1.49, 0.265 - 0.99 * 0.39 / 1.49, 0.1025 - 0.39 ** 2 / 1.49
     sigma2 = (0.2 ** 2 + 1.42 ** 2 + 0.2196 ** 2 / 1.49) / 1  # n − 4 = 0 → at least 1
     mean, se = fit.predict(np.array([60.0, 72.0]))
-    assert mean[0] == pytest.approx(3.8902 + 0.8 * 0.7173)  # 4.46404
-    assert mean[1] == pytest.approx(3.8902 + (0.8 + 0.64) * 0.7173)  # 4.923112
-    assert se[0] == pytest.approx(math.sqrt(sigma2))
-    assert se[1] == pytest.approx(math.sqrt(sigma2 * 1.49))
+    assert mean[0] == pytest.approx(level + 0.8 * trend)  # 4.50221
+    assert mean[1] == pytest.approx(level + 1.44 * trend)  # 4.96293
+    # one step: 1 + a'Pa, a = (1, 0.8); two steps: 1 + c1² (0.49) + a'Pa, a = (1, 1.44)
+    assert se[0] == pytest.approx(math.sqrt(sigma2 * (1 + p11 + 1.6 * p12 + 0.64 * p22)))
+    assert se[1] == pytest.approx(math.sqrt(sigma2 * (1.49 + p11 + 2.88 * p12
+                                                      + 1.44 ** 2 * p22)))
     assert fit.params["sigma2"] == pytest.approx(2.088765, rel=1e-6)
 
 
 def _criterion_by_hand(t, x, alpha, beta, phi, step):
-    """−2 log likelihood (up to a constant) of the damped trend with gaps, scalar code."""
-    level, trend = x[0], (x[1] - x[0]) / round((t[1] - t[0]) / step)
-    sse = logv = 0.0
+    """−2 log likelihood (up to a constant) of the damped trend with gaps: the Kalman
+    filter written with 2×2 matrices, one parameter set at a time (not the grid code)."""
+    F = np.array([[1.0, phi], [0.0, phi]])
+    g, w = np.array([alpha, beta]), np.array([1.0, phi])
+    state = np.array([x[0], (x[1] - x[0]) / round((t[1] - t[0]) / step)])
+    P = np.zeros((2, 2))
+    sse = logs = 0.0
     for prev, now, xi in zip(t[:-1], t[1:], x[1:], strict=True):
-        k, v = round((now - prev) / step), 1.0
-        for j in range(1, k):
-            level, trend = level + phi * trend, phi * trend
-            v += (alpha + beta * phi * (1 - phi ** j) / (1 - phi)) ** 2
-        f = level + phi * trend
-        e = xi - f
-        sse, logv = sse + e * e / v, logv + math.log(v)
-        level, trend = f + alpha * e, phi * trend + beta * e
+        for _ in range(round((now - prev) / step) - 1):
+            state, P = F @ state, F @ P @ F.T + np.outer(g, g)
+        s = w @ P @ w + 1
+        gain = (F @ P @ w + g) / s
+        e = xi - w @ state
+        sse, logs = sse + e * e / s, logs + math.log(s)
+        state = F @ state + gain * e
+        P = F @ P @ F.T + np.outer(g, g) - np.outer(gain, gain) * s
     m = len(x) - 1
-    return m * math.log(sse / m) + logv, sse
+    return m * math.log(sse / m) + logs, sse
 
 
 def test_damped_trend_with_gaps_maximises_the_likelihood_over_the_grid():
@@ -270,5 +281,34 @@ def test_damped_trend_with_gaps_maximises_the_likelihood_over_the_grid():
     crit = {g: _criterion_by_hand(t, x, *g, 12.0) for g in grid}
     best = min(crit, key=lambda g: crit[g][0])
     assert chosen == pytest.approx(best)
+    assert min(crit, key=lambda g: crit[g][1]) != best  # least squares would choose another
     n = len(x)
     assert fit.params["sigma2"] == pytest.approx(crit[best][1] / (n - 4))
+
+
+def test_damped_trend_with_gaps_agrees_with_statsmodels_kalman_filter():
+    """statsmodels' state-space damped trend, filtered with the same parameters and the
+    same known start, gives the same one-step forecasts and error variances."""
+    es = pytest.importorskip("statsmodels.tsa.statespace.exponential_smoothing")
+    x = np.log(np.array([100, 110, 121, 135, 150, 160, 172, 180.0]))
+    pos = np.array([0, 1, 2, 5, 6, 7, 9, 10])  # gaps of two years and of one
+    a, b, p = 0.5, 0.2, 0.9
+    grid = np.full(pos[-1], np.nan)
+    grid[pos[1:] - 1] = x[1:]
+    model = es.ExponentialSmoothing(grid, trend=True, damped_trend=True,
+                                    initialization_method="known", initial_level=x[0],
+                                    initial_trend=(x[1] - x[0]) / (pos[1] - pos[0]))
+    done = model.filter([a, b, p])
+    kf = done.filter_results
+    rows = pos[1:] - 1
+    variance = kf.forecasts_error_cov[0, 0][rows] / kf.forecasts_error_cov[0, 0][0]
+    fit = damped_trend(pos * 12.0, x, alpha=a, beta=b, phi=p, step=12.0)
+    sse = float(np.sum(kf.forecasts_error[0][rows] ** 2 / variance))
+    assert fit.params["sigma2"] == pytest.approx(sse / (len(x) - 4))
+    # after two years without an actual: 1 + c1² + c2², c1 = α + βφ = 0.68,
+    # c2 = α + βφ(1 + φ) = 0.842
+    assert variance[2] == pytest.approx(1 + 0.68 ** 2 + 0.842 ** 2)
+    assert variance[3] > 1  # the state is still uncertain one actual later
+    # the state after the filter: the forecasts one and two years after the last actual
+    mean, _ = fit.predict(np.array([pos[-1] * 12.0 + 12, pos[-1] * 12.0 + 24]))
+    assert mean == pytest.approx(np.asarray(done.forecast(2)))

@@ -147,62 +147,84 @@ def damped_trend(t: np.ndarray, x: np.ndarray, alpha: float | None = None,
     """Additive damped-trend exponential smoothing (Gardner & McKenzie) on a grid.
 
     The points ``t`` lie on a grid of ``step`` months (default: the smallest gap); a grid
-    point without an actual is a gap. Error-correction form, one step at a time:
-    ``f = l + φb;  e = x − f;  l ← f + αe;  b ← φb + βe``; across a gap the state is
-    carried without an update (``l ← l + φb;  b ← φb``), as the innovations state-space
-    model does with a missing observation (Hyndman et al. 2008, *Forecasting with
-    Exponential Smoothing*). Started at ``l = x₁``, ``b = (x₂ − x₁)/k₂`` (``k₂`` steps).
+    point without an actual is a gap. The model, one step at a time, in the innovations
+    state-space form (Hyndman, Koehler, Ord & Snyder 2008)::
 
-    An error after ``k`` steps without an actual has variance ``σ²v_k``,
-    ``v_k = 1 + Σ_{j<k} c_j²``, ``c_j = α + βφ(1 − φʲ)/(1 − φ)``. α, β ≤ α and φ maximise
-    the Gaussian likelihood over a grid: they minimise ``m·log(Σe²/v / m) + Σ log v`` over
-    the ``m`` errors (with no gap every ``v = 1``, and this is least squares).
-    ``k`` steps ahead: ``l + (φ + … + φᵏ)b``, variance ``σ²v_k``, ``σ² = Σ(e²/v)/(n − 4)``.
+        x_t = l + φb + ε_t;   l ← l + φb + αε_t;   b ← φb + βε_t
+
+    started at ``l = x₁``, ``b = (x₂ − x₁)/k₂`` (``k₂`` steps). With no gap this is the
+    usual error-correction recursion. Across a gap :func:`_filter` runs the Kalman filter:
+    the state moves on without an update and becomes uncertain (covariance ``σ²P``), so the
+    next actual's error has variance ``σ²S``, ``S = w'Pw + 1``, ``w = (1, φ)``, and it
+    corrects the state by the gain ``(FPw + g)/S`` (``g = (α, β)``) rather than by α, β.
+
+    α, β ≤ α and φ maximise the Gaussian likelihood over a grid: they minimise
+    ``m·log(Σe²/S / m) + Σ log S`` over the ``m`` errors (with no gap every ``S = 1`` and this
+    is least squares). ``k`` steps ahead: ``l + (φ + … + φᵏ)b``, variance
+    ``σ²(1 + Σ_{j<k} c_j² + a'Pa)``, ``c_j = α + βφ(1 − φʲ)/(1 − φ)``,
+    ``a = (1, φ + … + φᵏ)``, ``σ² = Σ(e²/S)/(n − 4)``.
     """
     if step is None:
         step = float(np.min(np.diff(t)))
-    pos = np.rint((t - t[0]) / step).astype(int)
     if alpha is None or beta is None or phi is None:
         grid = [(a, a * s, p) for a in _ALPHAS for s in _BETA_SHARES for p in _PHIS]
         al, be, ph = (np.array(v) for v in zip(*grid, strict=True))
     else:
         al, be, ph = np.array([alpha]), np.array([beta]), np.array([phi])
-    level = np.full(al.shape, x[0])
-    trend = np.full(al.shape, (x[1] - x[0]) / (pos[1] - pos[0]))
-    sse = np.zeros(al.shape)  # Σ e²/v
-    logv = np.zeros(al.shape)  # Σ log v
-    for xi, k in zip(x[1:], np.diff(pos), strict=True):
-        v = np.ones(al.shape)
-        for j in range(1, int(k)):  # grid points without an actual
-            level = level + ph * trend
-            trend = ph * trend
-            v += (al + be * ph * (1 - ph ** j) / (1 - ph)) ** 2
-        f = level + ph * trend
-        e = xi - f
-        sse += e * e / v
-        logv += np.log(v)
-        level = f + al * e
-        trend = ph * trend + be * e
+    pos = np.rint((t - t[0]) / step).astype(int)
+    state, sse, logs = _filter(x, pos, al, be, ph)
     m = len(x) - 1
-    crit = m * np.log(np.maximum(sse, 1e-300) / m) + logv
-    best = int(np.argmin(crit))  # the first of equal fits: the grid order is the tiebreak
+    best = int(np.argmin(m * np.log(np.maximum(sse, 1e-300) / m) + logs))  # first of ties
     a, b_, p = float(al[best]), float(be[best]), float(ph[best])
-    lv, tr = float(level[best]), float(trend[best])
-    n = len(x)
-    df = max(n - 4, 1)
+    lv, tr, p11, p12, p22 = (float(v[best]) for v in state)
+    df = max(len(x) - 4, 1)
     sigma2 = float(sse[best]) / df
     last_t = float(t[-1])
 
     def predict(tt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         k = (tt - last_t) / step
-        mean = lv + p * (1 - p ** k) / (1 - p) * tr
-        se = np.array([math.sqrt(sigma2 * (1 + sum(
-            (a + b_ * p * (1 - p ** j) / (1 - p)) ** 2 for j in range(1, int(math.ceil(kk))))))
-            for kk in np.atleast_1d(k)])
-        return mean, se.reshape(np.shape(mean))
+        reach = p * (1 - p ** k) / (1 - p)  # φ + … + φᵏ
+        mean = lv + reach * tr
+        noise = np.array([sum((a + b_ * p * (1 - p ** j) / (1 - p)) ** 2
+                              for j in range(1, int(math.ceil(kk))))
+                          for kk in np.atleast_1d(k)]).reshape(np.shape(mean))
+        own = p11 + 2 * reach * p12 + reach * reach * p22  # a'Pa: the state's uncertainty
+        return mean, np.sqrt(sigma2 * (1 + noise + own))
 
     return Fit("damped-trend", predict, t90(df),
                {"alpha": a, "beta": b_, "phi": p, "sigma2": sigma2, "step": step})
+
+
+def _filter(x: np.ndarray, pos: np.ndarray, al: np.ndarray, be: np.ndarray,
+            ph: np.ndarray) -> tuple[tuple[np.ndarray, ...], np.ndarray, np.ndarray]:
+    """The Kalman filter of the damped trend for every (α, β, φ) at once.
+
+    State ``(l, b)``, transition ``F = [[1, φ], [0, φ]]``, noise loading ``g = (α, β)``,
+    ``x_t = w'(l, b) + ε_t`` with ``w = (1, φ)``; ``P`` (in units of σ²) is 0 at the start
+    (the state is taken as known) and stays 0 while no actual is missing. Returns the
+    final state and covariance ``(l, b, P₁₁, P₁₂, P₂₂)``, ``Σ e²/S`` and ``Σ log S``.
+    """
+    level = np.full(al.shape, x[0])
+    trend = np.full(al.shape, (x[1] - x[0]) / (pos[1] - pos[0]))
+    p11, p12, p22 = np.zeros(al.shape), np.zeros(al.shape), np.zeros(al.shape)
+    sse, logs = np.zeros(al.shape), np.zeros(al.shape)
+    for xi, k in zip(x[1:], np.diff(pos), strict=True):
+        for _ in range(int(k) - 1):  # a grid point without an actual: move on, no update
+            level, trend = level + ph * trend, ph * trend
+            p11, p12, p22 = (p11 + 2 * ph * p12 + ph * ph * p22 + al * al,
+                             ph * p12 + ph * ph * p22 + al * be, ph * ph * p22 + be * be)
+        s = p11 + 2 * ph * p12 + ph * ph * p22 + 1  # w'Pw + 1
+        k1 = (p11 + 2 * ph * p12 + ph * ph * p22 + al) / s  # (FPw + g)/S
+        k2 = (ph * p12 + ph * ph * p22 + be) / s
+        f = level + ph * trend
+        e = xi - f
+        sse += e * e / s
+        logs += np.log(s)
+        level, trend = f + k1 * e, ph * trend + k2 * e
+        p11, p12, p22 = (p11 + 2 * ph * p12 + ph * ph * p22 + al * al - k1 * k1 * s,
+                         ph * p12 + ph * ph * p22 + al * be - k1 * k2 * s,
+                         ph * ph * p22 + be * be - k2 * k2 * s)
+    return (level, trend, p11, p12, p22), sse, logs
 
 
 def seasonal_growth(t: np.ndarray, x: np.ndarray, months: np.ndarray) -> Fit:
