@@ -110,10 +110,10 @@ def test_the_note_names_what_damped_trend_leaves_out(english):
     assert grid_note(Series(YEARS, COUNTS)) is None
     middle = Series(YEARS[:5] + (D(2017, 3, 31),) + YEARS[5:], COUNTS[:5] + (1700.0,)
                     + COUNTS[5:])
-    assert grid_note(middle) == ("damped-trend is fitted on 8 actuals, one every 12 months; "
+    assert grid_note(middle) == ("damped-trend is fitted on the 8 actuals on a 12-month spacing; "
                                  "left out of the fit (off that spacing): 2017-03-31")
     last = Series(YEARS + (D(2020, 3, 31),), COUNTS + (2000.0,))
-    assert grid_note(last) == ("damped-trend is fitted on 8 actuals, one every 12 months; "
+    assert grid_note(last) == ("damped-trend is fitted on the 8 actuals on a 12-month spacing; "
                                "left out of the fit (off that spacing): 2020-03-31; the "
                                "latest actual still sets the level")
     assert not math.isnan(fit_method("damped-trend", last).forecast(
@@ -126,7 +126,7 @@ def test_year_ends_with_missing_years_are_one_grid_for_damped_trend(english):
     s = Series(tuple(D(y) for y in years), tuple(100 * 1.1 ** (y - 2012) for y in years))
     method, why = choose_method(s)
     assert method == "damped-trend" and why.startswith("9 actuals every 12 months")
-    assert grid_note(s) == ("damped-trend is fitted on 9 actuals, one every 12 months; 3 "
+    assert grid_note(s) == ("damped-trend is fitted on the 9 actuals on a 12-month spacing; 3 "
                             "dates without an actual (2015-12-31, 2017-12-31, 2018-12-31) are "
                             "carried over by the model without an update")
     # steady 10 % growth with gaps: carried over, the trend stays on course
@@ -135,9 +135,10 @@ def test_year_ends_with_missing_years_are_one_grid_for_damped_trend(english):
 
 
 def test_three_on_the_grid_are_too_few_whatever_else_there_is():
-    # three year ends and two quarter ends: five actuals, three on the yearly grid
-    s = Series((D(2020), D(2021), D(2021, 3, 31), D(2022), D(2022, 6, 30)),
-               (100.0, 110, 112, 121, 125))
+    # three year ends and two quarter ends: five actuals, three on the yearly grid; the
+    # quarterly grid has five with an actual and four without
+    s = Series((D(2020), D(2021, 3, 31), D(2021), D(2022, 9, 30), D(2022)),
+               (100.0, 103, 110, 118, 121))
     method, why = choose_method(s)
     assert method == "blend" and why.startswith("5 actuals: too few on one spacing")
 
@@ -145,6 +146,28 @@ def test_three_on_the_grid_are_too_few_whatever_else_there_is():
 def test_the_gap_list_is_cut_after_six(english):
     one = Series(tuple(D(y) for y in (2000, 2001, 2002, 2004)), (100.0, 110, 120, 140))
     assert "; 1 date without an actual (2003-12-31) is carried over" in grid_note(one)
-    s = Series(tuple(D(y) for y in (2000, 2001, 2002, 2010)), (100.0, 110, 120, 200))
-    assert "7 dates without an actual (2003-12-31, 2004-12-31, 2005-12-31, 2006-12-31, " \
-           "2007-12-31, 2008-12-31, …)" in grid_note(s)
+    # 2000–2007 and 2015: nine year ends with an actual, seven without
+    years = (*range(2000, 2008), 2015)
+    s = Series(tuple(D(y) for y in years), tuple(100.0 + y - 2000 for y in years))
+    assert "7 dates without an actual (2008-12-31, 2009-12-31, 2010-12-31, 2011-12-31, " \
+           "2012-12-31, 2013-12-31, …)" in grid_note(s)
+
+
+def test_the_grid_is_the_spacing_most_actuals_fill():
+    from pucli.compute.periods import grid_part
+
+    # December and November month ends, 2018-12 to 2022-12: the year ends are the grid (a
+    # monthly grid would have 40 months without an actual, an 11-month one is no spacing)
+    dec_nov = sorted([D(y) for y in range(2018, 2023)] + [D(y, 11, 30) for y in range(2019, 2023)])
+    assert grid_part(dec_nov) == ([0, 2, 4, 6, 8], 12.0)
+    # ten year ends and a June: the June stays off the yearly grid (a half-year grid would
+    # have nine halves without an actual)
+    june = [D(y) for y in range(2012, 2022)] + [D(2022, 6, 30)]
+    assert grid_part(june) == (list(range(10)), 12.0)
+    # month ends with two months missing stay monthly, gaps and all
+    months = [month_end(2020 + k // 12, k % 12 + 1) for k in range(14) if k not in (4, 7)]
+    assert grid_part(months) == (list(range(12)), 1.0)
+    # no month end at all: no grid, and the default is blend (this raised ValueError)
+    first = tuple(dt.date(y, 7, 1) for y in range(2020, 2026))
+    assert grid_part(first) is None
+    assert choose_method(Series(first, (100.0, 110, 121, 133, 146, 161)))[0] == "blend"

@@ -583,3 +583,19 @@ def test_an_actual_on_the_bound_of_the_interval_is_inside():
     # the next actual, 200, is on both bounds: covered
     (s,) = backtest(_years((110, 140, 170, 200)), 1, 3, methods=("drift",))
     assert (s.forecasts, s.mape, s.coverage) == (1, 0, 1.0)
+
+
+def test_actuals_on_the_first_of_july_project_and_backtest(cli, tmp_path):
+    # found in review: no actual a month end, so no grid; project and backtest exited 70
+    (tmp_path / "targets.yaml").write_text(
+        "region: Testland\nbaseline: {date: 2021-07-01, value: 6472}\n"
+        "targets:\n  - {date: 2026-12-31, value: 9000}\n", encoding="utf-8")
+    (tmp_path / "actuals.csv").write_text(
+        "date,total\n2021-07-01,6472\n2022-07-01,6900\n2023-07-01,7400\n2024-07-01,7900\n"
+        "2025-07-01,8300\n2026-07-01,8800\n", encoding="utf-8")
+    for command in ("project", "backtest"):
+        code, out, err = cli(command, "--data", tmp_path)
+        assert code == 0, err
+        assert "内部错误" not in err and "internal error" not in err
+    code, out, _ = cli("project", "--data", tmp_path)
+    assert "blend" in out

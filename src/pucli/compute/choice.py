@@ -39,10 +39,10 @@ MIN_POINTS = {"plan": 0, "naive": 2, "drift": 2, "blend": 2, "constant-growth": 
 LOG_METHODS = ("blend", "constant-growth", "log-linear", "damped-trend", "seasonal")
 DEFAULT = "damped-trend"  # the benchmark's choice wherever it fits
 DEFAULT_RULE = ("default rule: 0–1 actuals → plan path; a count of zero → drift; 25+ "
-                "consecutive month ends → seasonal; 4+ actuals on one grid (year ends, "
-                "quarter ends or month ends; gaps allowed) → damped-trend; otherwise blend "
-                "(the lowest pooled error on the real series of benchmarks/bench_accuracy.py, "
-                "see docs/project.md)")
+                "consecutive month ends → seasonal; 4+ actuals on one spacing (year ends, "
+                "quarter ends or month ends; gaps allowed) → damped-trend (the lowest pooled "
+                "error on the real series of benchmarks/bench_accuracy.py, see "
+                "docs/project.md); otherwise blend")
 
 
 def choose_method(series: Series) -> tuple[str, str]:
@@ -63,7 +63,8 @@ def choose_method(series: Series) -> tuple[str, str]:
                             "mistaken for a trend")
     part = grid_part(series.dates)
     if part is not None and len(part[0]) >= MIN_POINTS[DEFAULT]:
-        return DEFAULT, (f"{len(part[0])} actuals every {part[1]:g} months: damped-trend "
+        every = "every month" if part[1] == 1 else f"every {part[1]:g} months"
+        return DEFAULT, (f"{len(part[0])} actuals {every}: damped-trend "
                          "lets the recent growth rate fade instead of carrying it on for "
                          "years, and had the lowest pooled error on the real series of the "
                          "accuracy benchmark")
@@ -118,8 +119,9 @@ def grid_note(series: Series) -> str | None:
     left = [str(d) for i, d in enumerate(series.dates) if i not in on]
     if not gaps and not left:
         return None
-    said = [tr(f"damped-trend 按每 {step:g} 个月一期拟合 {len(on)} 个实际数",
-               f"damped-trend is fitted on {len(on)} actuals, one every {step:g} months")]
+    zh, en = ("月", "monthly") if step == 1 else (f" {step:g} 个月的间隔", f"{step:g}-month")
+    said = [tr(f"damped-trend 按{zh}拟合 {len(on)} 个实际数",
+               f"damped-trend is fitted on the {len(on)} actuals on a {en} spacing")]
     if gaps:
         shown = ", ".join(str(d) for d in gaps[:6]) + (", …" if len(gaps) > 6 else "")
         one = len(gaps) == 1

@@ -165,6 +165,13 @@ def method_reason(method: str, reason: str) -> str:
     """Why the projection used ``method`` (the library's English ``reason`` in English)."""
     if reason.startswith("chosen with --method (default would be "):
         return t(f"用 --method 指定（默认方法为 {reason.rsplit(' ', 1)[-1].rstrip(')')}）", reason)
+    import re
+
+    if method == "damped-trend" and (m := re.match(r"(\d+) actuals every (month|(\S+) months)",
+                                                   reason)):
+        every = "每月" if m[2] == "month" else f"每 {m[3]} 个月"
+        return t(f"{m[1]} 个实际数，{every}一个（可有缺期）：阻尼趋势让近期增速逐渐减弱，而不是"
+                 "多年直线外推；在准确度基准的真实序列上合计误差最小", reason)
     return t(_REASON_ZH.get(method, reason), reason)
 
 
@@ -260,8 +267,8 @@ def method_rule() -> str:
 
     return t("默认方法规则：0–1 个实际数 → 规划路径；有实际数为零 → drift（匀速净增）；"
              "连续 25 个以上月末数 → seasonal；同一间隔（年末、季末或月末，可有缺期）上 4 个"
-             "以上实际数 → damped-trend；其余 → blend（在 benchmarks/bench_accuracy.py "
-             "的真实序列上合计误差最小，见 docs/project.md）", DEFAULT_RULE)
+             "以上实际数 → damped-trend（在 benchmarks/bench_accuracy.py 的真实序列上合计误差"
+             "最小，见 docs/project.md）；其余 → blend", DEFAULT_RULE)
 
 
 def indicative_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
