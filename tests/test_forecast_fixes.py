@@ -368,28 +368,29 @@ def test_break_figures_keep_the_metrics_decimals():
         in e.text(2)
 
 
+def _folder(path, baseline: str, target: str, actuals: str) -> None:
+    """A data folder: targets.yaml with one target, actuals.csv with ``actuals`` rows."""
+    (path / "targets.yaml").write_text(
+        f"region: Testland\nbaseline: {{{baseline}}}\ntargets:\n  - {{{target}}}\n",
+        encoding="utf-8")
+    (path / "actuals.csv").write_text("date,total\n" + actuals, encoding="utf-8")
+
+
 def test_actuals_days_apart_with_a_tenfold_jump_do_not_overflow(cli, tmp_path):
     # found in review: daily actuals (a typo) gave a monthly log growth of 69:
     # exp(12 × 69) overflowed in the break test, exit 70
-    (tmp_path / "targets.yaml").write_text(
-        "region: Testland\nbaseline: {date: 2020-12-31, value: 10}\n"
-        "targets:\n  - {date: 2026-12-31, value: 20000}\n", encoding="utf-8")
-    (tmp_path / "actuals.csv").write_text(
-        "date,total\n2021-01-01,10\n2021-01-02,100\n2021-01-03,1000\n2021-01-04,10000\n"
-        "2021-12-31,10500\n2022-12-31,11000\n2023-12-31,11500\n2024-12-31,12000\n"
-        "2025-06-30,12500\n", encoding="utf-8")
+    _folder(tmp_path, "date: 2020-12-31, value: 10", "date: 2026-12-31, value: 20000",
+            "2021-01-01,10\n2021-01-02,100\n2021-01-03,1000\n2021-01-04,10000\n"
+            "2021-12-31,10500\n2022-12-31,11000\n2023-12-31,11500\n2024-12-31,12000\n"
+            "2025-06-30,12500\n")
     code, _, err = cli("project", "--data", tmp_path)
     assert code in (0, 1), err
     assert "内部错误" not in err and "internal error" not in err
 
 
 def test_trend_breaks_reach_the_terminal_and_json(cli, tmp_path):
-    (tmp_path / "targets.yaml").write_text(
-        "region: Testland\nbaseline: {date: 2015-12-31, value: 1000}\n"
-        "targets:\n  - {date: 2025-12-31, value: 2000}\n", encoding="utf-8")
-    (tmp_path / "actuals.csv").write_text("date,total\n" + "".join(
-        f"{d},{round(v)}\n" for d, v in zip(KINK.dates, KINK.values, strict=True)),
-        encoding="utf-8")
+    _folder(tmp_path, "date: 2015-12-31, value: 1000", "date: 2025-12-31, value: 2000",
+            "".join(f"{d},{round(v)}\n" for d, v in zip(KINK.dates, KINK.values, strict=True)))
     code, out, err = cli("project", "--data", tmp_path)
     assert code == 0, err
     assert "趋势转折：自 2020-12-31 起年均增速由 10.0% 放缓至 2.0%" in out
@@ -587,12 +588,9 @@ def test_an_actual_on_the_bound_of_the_interval_is_inside():
 
 def test_actuals_on_the_first_of_july_project_and_backtest(cli, tmp_path):
     # found in review: no actual a month end, so no grid; project and backtest exited 70
-    (tmp_path / "targets.yaml").write_text(
-        "region: Testland\nbaseline: {date: 2021-07-01, value: 6472}\n"
-        "targets:\n  - {date: 2026-12-31, value: 9000}\n", encoding="utf-8")
-    (tmp_path / "actuals.csv").write_text(
-        "date,total\n2021-07-01,6472\n2022-07-01,6900\n2023-07-01,7400\n2024-07-01,7900\n"
-        "2025-07-01,8300\n2026-07-01,8800\n", encoding="utf-8")
+    _folder(tmp_path, "date: 2021-07-01, value: 6472", "date: 2026-12-31, value: 9000",
+            "2021-07-01,6472\n2022-07-01,6900\n2023-07-01,7400\n2024-07-01,7900\n"
+            "2025-07-01,8300\n2026-07-01,8800\n")
     for command in ("project", "backtest"):
         code, out, err = cli(command, "--data", tmp_path)
         assert code == 0, err
