@@ -27,8 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # group → (modules, test files, mutant-name patterns: empty for every function)
 GROUPS: dict[str, tuple[list[str], list[str], list[str]]] = {
+    # periods.py also serves the projections: month indexes, t quantiles, the spacing
     "compute-dates": (["src/pucli/compute/periods.py", "src/pucli/compute/cadence.py"],
                       ["tests/test_cadence.py", "tests/test_overdue.py",
+                       "tests/test_methods.py", "tests/test_choice.py",
                        "tests/test_mutation_kills.py"], []),
     "compute-tracking": (["src/pucli/compute/overdue.py", "src/pucli/compute/ledger.py",
                           "src/pucli/compute/browse.py"],

@@ -227,3 +227,22 @@ def test_pdf_chart_has_no_missing_glyph(projection, tmp_path):
     lang, glyphs, _ = _render(projection, tmp_path / "p.pdf", find_cjk_font())
     assert lang == "zh" and glyphs == []
     assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_an_open_high_ends_the_band_instead_of_the_chart(datadir, tmp_path):
+    # found in review: year ends 6,472, 7,000, 7,600, 12,000 (synthetic) with a target in
+    # 2035: the damped trend's 80 % high passes the domain of counts by then and is left
+    # open (None); drawing the band raised TypeError (exit 70 in brief and project --chart)
+    text = (datadir / "targets.yaml").read_text(encoding="utf-8")
+    (datadir / "targets.yaml").write_text(text.replace(
+        "  - date: 2025-12-31\n", "  - date: 2035-12-31\n    value: 30000\n"
+        "  - date: 2025-12-31\n", 1), encoding="utf-8")
+    s = Series(tuple(dt.date(y, 12, 31) for y in range(2021, 2025)),
+               (6472.0, 7000, 7600, 12000))
+    p = project_counts(open_targets(DataDir(datadir, "--data")), s)
+    open_rows = [r for r in p.rows if r.low is not None and r.high is None]
+    assert open_rows  # the case: some rows have a low and no high
+    _, _, fig = _render(p, tmp_path / "open.png", find_cjk_font())
+    bounded = [r for r in p.rows if r.low is not None and r.high is not None][-1]
+    assert f"80% 区间 {bounded.low:,.0f}–{bounded.high:,.0f}" in [
+        t.get_text() for t in fig.axes[0].texts]

@@ -140,7 +140,8 @@ def test_three_on_the_grid_are_too_few_whatever_else_there_is():
     s = Series((D(2020), D(2021, 3, 31), D(2021), D(2022, 9, 30), D(2022)),
                (100.0, 103, 110, 118, 121))
     method, why = choose_method(s)
-    assert method == "blend" and why.startswith("5 actuals: too few on one spacing")
+    assert method == "blend" and why.startswith("5 actuals: too few on one spacing for "
+                                                "damped-trend (it needs 4 month, quarter")
 
 
 def test_the_gap_list_is_cut_after_six(english):
@@ -171,3 +172,32 @@ def test_the_grid_is_the_spacing_most_actuals_fill():
     first = tuple(dt.date(y, 7, 1) for y in range(2020, 2026))
     assert grid_part(first) is None
     assert choose_method(Series(first, (100.0, 110, 121, 133, 146, 161)))[0] == "blend"
+
+
+def test_a_dense_recent_run_is_the_grid_and_early_month_ends_do_not_carry_the_rest(english):
+    from pucli.compute.periods import grid_part
+
+    # census-like: 1990, 1995 … 2010, then every year 2015–2024 (found in review: the
+    # sparse start made the whole yearly grid mostly missing, so no damped-trend)
+    years = (1990, 1995, 2000, 2005, 2010, *range(2015, 2025))
+    census = Series(tuple(D(y) for y in years), tuple(100.0 + k for k in range(len(years))))
+    assert grid_part(census.dates) == (list(range(5, 15)), 12.0)
+    assert choose_method(census)[0] == "damped-trend"
+    assert grid_note(census) == ("damped-trend is fitted on the 10 actuals on a 12-month "
+                                 "spacing; left out of the fit (off that spacing): "
+                                 "1990-12-31, 1995-12-31, 2000-12-31, 2005-12-31, 2010-12-31")
+    # four quarter ends, then 24 actuals on the 15th: the quarter ends cannot carry them
+    quarters = tuple(month_end(2019, m) for m in (3, 6, 9, 12))
+    mid = tuple(dt.date(2020 + k // 12, k % 12 + 1, 15) for k in range(24))
+    s = Series(quarters + mid, tuple(100.0 + k for k in range(28)))
+    assert grid_part(s.dates) is None and choose_method(s)[0] == "blend"
+
+
+def test_the_left_out_list_is_cut_after_six(english):
+    # seven mid-month actuals between year ends 2015–2022: all off the yearly grid
+    ends = tuple(D(y) for y in range(2015, 2023))
+    mid = tuple(dt.date(y, 6, 15) for y in range(2016, 2023))
+    s = Series(tuple(sorted(ends + mid)), tuple(100.0 + k for k in range(15)))
+    assert grid_note(s).endswith("left out of the fit (off that spacing): 2016-06-15, "
+                                 "2017-06-15, 2018-06-15, 2019-06-15, 2020-06-15, "
+                                 "2021-06-15, … (7)")

@@ -314,9 +314,9 @@ MESSAGES: dict[str, list[Pair]] = {
          "method '{method}' works on growth rates, which need counts above zero; the actual "
          "of {date} is {value}"),
         ("seasonal 需要连续的月末数", "seasonal needs consecutive month ends"),
-        ("damped-trend 至少需要 {n} 个同一间隔上的实际数（月末、季末或年末；可有缺期）",
-         "damped-trend needs at least {n} actuals on one spacing (month ends, quarter ends "
-         "or year ends; gaps allowed)"),
+        ("damped-trend 至少需要 {n} 个同一间隔上的实际数（月末、季末或年末；缺期不多于实有期）",
+         "damped-trend needs at least {n} actuals on one spacing (month, quarter or year "
+         "ends; no more dates missing than present)"),
         ("{detail}", "{detail}")],
     "missing-extra": [("写 .docx 需要 python-docx 包",
                        "writing .docx needs the python-docx package")],

@@ -39,8 +39,8 @@ MIN_POINTS = {"plan": 0, "naive": 2, "drift": 2, "blend": 2, "constant-growth": 
 LOG_METHODS = ("blend", "constant-growth", "log-linear", "damped-trend", "seasonal")
 DEFAULT = "damped-trend"  # the benchmark's choice wherever it fits
 DEFAULT_RULE = ("default rule: 0–1 actuals → plan path; a count of zero → drift; 25+ "
-                "consecutive month ends → seasonal; 4+ actuals on one spacing (year ends, "
-                "quarter ends or month ends; gaps allowed) → damped-trend (the lowest pooled "
+                "consecutive month ends → seasonal; 4+ actuals on one spacing (year, quarter or "
+                "month ends; no more dates missing than present) → damped-trend (the lowest pooled "
                 "error on the real series of benchmarks/bench_accuracy.py, see "
                 "docs/project.md); otherwise blend")
 
@@ -69,8 +69,9 @@ def choose_method(series: Series) -> tuple[str, str]:
                          "years, and had the lowest pooled error on the real series of the "
                          "accuracy benchmark")
     why = (f"{n} actuals: too few on one spacing for damped-trend (it needs "
-           f"{MIN_POINTS[DEFAULT]}), so the average of the constant net increase and the "
-           "constant growth rate from the first actual to the latest")
+           f"{MIN_POINTS[DEFAULT]} month, quarter or year ends, with no more dates missing "
+           "than present), so the average of the constant net increase and the constant "
+           "growth rate from the first actual to the latest")
     if n == 2:
         why += " (no interval: that needs three)"
     return "blend", why
@@ -130,8 +131,9 @@ def grid_note(series: Series) -> str | None:
                        f"({shown}) {'is' if one else 'are'} carried over by the model "
                        "without an update"))
     if left:
-        said.append(tr(f"不在这一间隔上、未参与拟合：{', '.join(left)}",
-                       f"left out of the fit (off that spacing): {', '.join(left)}"))
+        shown = ", ".join(left[:6]) + (f", … ({len(left)})" if len(left) > 6 else "")
+        said.append(tr(f"不在这一间隔上、未参与拟合：{shown}",
+                       f"left out of the fit (off that spacing): {shown}"))
         if len(series) - 1 not in on:
             said.append(tr("最新实际数仍决定预测起点", "the latest actual still sets the level"))
     return tr("；", "; ").join(said)
@@ -143,8 +145,8 @@ def _on_grid(series: Series, t: np.ndarray, x: np.ndarray) -> Fit:
     part = grid_part(series.dates)
     if part is None or len(part[0]) < MIN_POINTS["damped-trend"]:
         raise _usage("damped-trend needs at least "
-                     f"{MIN_POINTS['damped-trend']} actuals on one spacing (month ends, "
-                     "quarter ends or year ends; gaps allowed)", "use --method drift")
+                     f"{MIN_POINTS['damped-trend']} actuals on one spacing (month, quarter "
+                     "or year ends; no more dates missing than present)", "use --method drift")
     idx = part[0]
     fit = damped_trend(t[idx], x[idx], step=part[1])
     if idx[-1] == len(t) - 1:

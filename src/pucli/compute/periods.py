@@ -71,33 +71,38 @@ def is_regular(dates: tuple[dt.date, ...] | list[dt.date]) -> float | None:
 def grid_part(dates: tuple[dt.date, ...] | list[dt.date]) -> tuple[list[int], float] | None:
     """The actuals on the series' grid: their indices and the grid's step in months.
 
-    A grid is a step (1, 3, 6 or 12 months, or the commonest whole-month gap) and the
-    month ends a whole number of steps apart, from its first actual to its last; it may
-    have gaps (a year without a published figure). Chosen: the grid with the most points
-    with an actual less points without one (at least as many with as without), then the
-    most actuals, then the longest step. So year ends are not month ends with eleven gaps
-    each, one quarter end among year ends stays off the yearly grid, and a few missing
-    months keep a monthly series monthly. None when no grid holds two actuals (no date is
-    a month end).
+    A grid is a step (1, 3, 6 or 12 months, or the commonest whole-month gap) and a run of
+    month ends a whole number of steps apart up to the latest such date; it may have gaps
+    (a year without a published figure). A grid qualifies when it has at least as many
+    dates with an actual as without (so year ends are not month ends with eleven gaps each)
+    and holds at least half of the actuals from its start on (so four early quarter ends
+    do not carry years of mid-month actuals). Each run starts where that balance is best,
+    so a sparse early history (census years) does not spoil a dense recent run. Chosen: the
+    best balance, then the most actuals, then the longest step, so one quarter end among
+    year ends stays off the yearly grid and a few missing months keep a monthly series
+    monthly. None when no grid qualifies with two actuals.
     """
     t = [month_index(d) for d in dates]
+    n = len(dates)
     whole = [i for i, v in enumerate(t) if abs(v - round(v)) < 1e-9]
     gaps = [round(g) for g in spacing(dates) if g >= 1 - 1e-9 and abs(g - round(g)) < 1e-9]
     common = {max(set(gaps), key=lambda g: (gaps.count(g), g))} if gaps else set()
-    best: tuple[tuple[int, int, int, int], list[int]] | None = None
+    best: tuple[tuple[int, int, int, int], list[int], int] | None = None
     for step in common | {1, 3, 6, 12}:
         classes: dict[int, list[int]] = {}
         for i in whole:
             classes.setdefault(round(t[i]) % step, []).append(i)
         for members in classes.values():
-            points = round(t[members[-1]] - t[members[0]]) // step + 1  # grid points spanned
-            score = 2 * len(members) - points  # points with an actual − points without
-            if len(members) < 2 or score < 0:
-                continue
-            key = (score, len(members), step, members[-1])
-            if best is None or key > best[0]:
-                best = (key, members)
-    return None if best is None else (best[1], float(best[0][2]))
+            for j in range(len(members) - 1):  # the run from members[j] to the last
+                run = len(members) - j
+                points = round(t[members[-1]] - t[members[j]]) // step + 1
+                score = 2 * run - points  # dates with an actual − dates without
+                if score < 0 or 2 * run < n - members[j]:
+                    continue
+                key = (score, run, step, members[-1])
+                if best is None or key > best[0]:
+                    best = (key, members, j)
+    return None if best is None else (best[1][best[2]:], float(best[0][2]))
 
 
 def grid_gaps(dates: tuple[dt.date, ...] | list[dt.date], step: float) -> list[dt.date]:

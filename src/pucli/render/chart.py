@@ -148,7 +148,8 @@ def _draw(ax, p: Projection, text: dict[str, str]) -> list:
         ys = ([p.latest[1]] if p.latest else []) + [r.projection for r in proj]
         ax.plot(xs, ys, "-", color="C1", lw=1.5,
                 label=text["projection"].format(method=p.method))
-        band = [r for r in proj if r.low is not None]
+        # a high beyond the domain of counts is left open (None): the band stops before it
+        band = [r for r in proj if r.low is not None and r.high is not None]
         if band:
             labels.append(_band(ax, p, band, text["band"]))
     # level targets only: a growth target (a rate) has no place on the level axis

@@ -151,8 +151,8 @@ def indicative_mark() -> str:
 _REASON_ZH = {
     "plan": "实际数不足两个，无法测算趋势，预测只能沿规划路径",
     "drift": "有实际数为零：增长率无从计算，改用直接按户数计算的匀速净增",
-    "blend": "同一间隔上的实际数不足四个，damped-trend 无法拟合：取匀速净增与匀速增长"
-             "（均从第一个实际数算到最新一个）的平均",
+    "blend": "同一间隔（月末、季末或年末，缺期不多于实有期）上的实际数不足四个，damped-trend "
+             "无法拟合：取匀速净增与匀速增长（均从第一个实际数算到最新一个）的平均",
     "constant-growth": "只有两个实际数：唯一能观测到的是两者之间的增速（需三个以上才有区间）",
     "log-linear": "对数线性趋势使用全部实际数，并据其离散程度给出区间",
     "damped-trend": "同一间隔上有四个以上实际数：阻尼趋势让近期增速逐渐减弱，而不是多年"
@@ -170,7 +170,7 @@ def method_reason(method: str, reason: str) -> str:
     if method == "damped-trend" and (m := re.match(r"(\d+) actuals every (month|(\S+) months)",
                                                    reason)):
         every = "每月" if m[2] == "month" else f"每 {m[3]} 个月"
-        return t(f"{m[1]} 个实际数，{every}一个（可有缺期）：阻尼趋势让近期增速逐渐减弱，而不是"
+        return t(f"{m[1]} 个实际数，{every}一个：阻尼趋势让近期增速逐渐减弱，而不是"
                  "多年直线外推；在准确度基准的真实序列上合计误差最小", reason)
     return t(_REASON_ZH.get(method, reason), reason)
 
@@ -243,7 +243,7 @@ _NOTE_ZH = (
     (r"no actual (\d+) steps after any origin", r"任何起点之后都没有第 \1 步的实际数"),
     (r"seasonal needs consecutive month ends", r"seasonal 需要连续的月末数"),
     (r"damped-trend needs at least (\d+) actuals on one spacing.*",
-     r"damped-trend 至少需要 \1 个同一间隔上的实际数（月末、季末或年末；可有缺期）"),
+     r"damped-trend 至少需要 \1 个同一间隔上的实际数（月末、季末或年末；缺期不多于实有期）"),
     (r"method '(.+)' works on growth rates.* the actual of (\S+) is (\S+)",
      r"方法 \1 按增长率计算，需要大于零的实际数；\2 的实际数为 \3"),
 )
@@ -266,9 +266,9 @@ def method_rule() -> str:
     from pucli.compute.choice import DEFAULT_RULE
 
     return t("默认方法规则：0–1 个实际数 → 规划路径；有实际数为零 → drift（匀速净增）；"
-             "连续 25 个以上月末数 → seasonal；同一间隔（年末、季末或月末，可有缺期）上 4 个"
-             "以上实际数 → damped-trend（在 benchmarks/bench_accuracy.py 的真实序列上合计误差"
-             "最小，见 docs/project.md）；其余 → blend", DEFAULT_RULE)
+             "连续 25 个以上月末数 → seasonal；同一间隔（年末、季末或月末，缺期不多于实有期）"
+             "上 4 个以上实际数 → damped-trend（在 benchmarks/bench_accuracy.py 的真实序列上"
+             "合计误差最小，见 docs/project.md）；其余 → blend", DEFAULT_RULE)
 
 
 def indicative_text(check) -> str:  # check: pucli.compute.projection.TargetCheck
