@@ -312,3 +312,15 @@ def test_damped_trend_with_gaps_agrees_with_statsmodels_kalman_filter():
     # the state after the filter: the forecasts one and two years after the last actual
     mean, _ = fit.predict(np.array([pos[-1] * 12.0 + 12, pos[-1] * 12.0 + 24]))
     assert mean == pytest.approx(np.asarray(done.forecast(2)))
+
+
+def test_damped_trend_between_grid_dates_interpolates_the_new_errors():
+    # regular year ends, α = 0.5, β = 0.1, φ = 0.9 (P = 0: the state is known): half a
+    # year on, the new errors' variance is half a step's (0.5σ², not σ²); a year and a
+    # half on, 1 + c1²/2 with c1 = α + βφ = 0.59
+    t, x = np.arange(6) * 12.0, np.array([0.0, 0.1, 0.25, 0.3, 0.42, 0.5])
+    fit = damped_trend(t, x, alpha=0.5, beta=0.1, phi=0.9)
+    s2 = fit.params["sigma2"]
+    _, se = fit.predict(np.array([66.0, 72.0, 78.0, 84.0]))
+    assert se ** 2 == pytest.approx([0.5 * s2, s2, (1 + 0.59 ** 2 / 2) * s2,
+                                     (1 + 0.59 ** 2) * s2])

@@ -162,7 +162,8 @@ def damped_trend(t: np.ndarray, x: np.ndarray, alpha: float | None = None,
     ``m·log(Σe²/S / m) + Σ log S`` over the ``m`` errors (with no gap every ``S = 1`` and this
     is least squares). ``k`` steps ahead: ``l + (φ + … + φᵏ)b``, variance
     ``σ²(1 + Σ_{j<k} c_j² + a'Pa)``, ``c_j = α + βφ(1 − φʲ)/(1 − φ)``,
-    ``a = (1, φ + … + φᵏ)``, ``σ² = Σ(e²/S)/(n − 4)``.
+    ``a = (1, φ + … + φᵏ)``, ``σ² = Σ(e²/S)/(n − 4)``; between whole steps (a target date
+    between grid dates) the first part is linear in ``k`` (:func:`_steps_noise`).
     """
     if step is None:
         step = float(np.min(np.diff(t)))
@@ -185,14 +186,24 @@ def damped_trend(t: np.ndarray, x: np.ndarray, alpha: float | None = None,
         k = (tt - last_t) / step
         reach = p * (1 - p ** k) / (1 - p)  # φ + … + φᵏ
         mean = lv + reach * tr
-        noise = np.array([sum((a + b_ * p * (1 - p ** j) / (1 - p)) ** 2
-                              for j in range(1, int(math.ceil(kk))))
+        noise = np.array([_steps_noise(float(kk), a, b_, p)
                           for kk in np.atleast_1d(k)]).reshape(np.shape(mean))
         own = p11 + 2 * reach * p12 + reach * reach * p22  # a'Pa: the state's uncertainty
-        return mean, np.sqrt(sigma2 * (1 + noise + own))
+        return mean, np.sqrt(sigma2 * (noise + own))
 
     return Fit("damped-trend", predict, t90(df),
                {"alpha": a, "beta": b_, "phi": p, "sigma2": sigma2, "step": step})
+
+
+def _steps_noise(k: float, a: float, b: float, p: float) -> float:
+    """The new errors' share of the variance ``k`` steps ahead, in units of σ²:
+    ``V(k) = 1 + Σ_{j<k} c_j²`` for whole ``k`` ≥ 1, ``V(0) = 0``, and linear between whole
+    steps (a target date between two grid dates)."""
+    def whole(m: int) -> float:
+        return 0.0 if m <= 0 else 1 + sum((a + b * p * (1 - p ** j) / (1 - p)) ** 2
+                                          for j in range(1, m))
+    low = math.floor(k)
+    return whole(low) + (k - low) * (whole(low + 1) - whole(low)) if k > low else whole(low)
 
 
 def _filter(x: np.ndarray, pos: np.ndarray, al: np.ndarray, be: np.ndarray,
