@@ -31,7 +31,7 @@ GROUPS: dict[str, tuple[list[str], list[str], list[str]]] = {
     "compute-dates": (["src/pucli/compute/periods.py", "src/pucli/compute/cadence.py"],
                       ["tests/test_cadence.py", "tests/test_overdue.py",
                        "tests/test_methods.py", "tests/test_choice.py",
-                       "tests/test_mutation_kills.py"], []),
+                       "tests/test_grid_spacing.py", "tests/test_mutation_kills.py"], []),
     "compute-tracking": (["src/pucli/compute/overdue.py", "src/pucli/compute/ledger.py",
                           "src/pucli/compute/browse.py"],
                          ["tests/test_overdue.py", "tests/test_ledger.py",
