@@ -167,7 +167,10 @@ def damped_trend(t: np.ndarray, x: np.ndarray, alpha: float | None = None,
     """
     if step is None:
         step = float(np.min(np.diff(t)))
-    if alpha is None or beta is None or phi is None:
+    given = [v is not None for v in (alpha, beta, phi)]
+    if any(given) and not all(given):  # a partial call would silently search them all
+        raise ValueError("give alpha, beta and phi together, or none of them")
+    if not all(given):
         grid = [(a, a * s, p) for a in _ALPHAS for s in _BETA_SHARES for p in _PHIS]
         al, be, ph = (np.array(v) for v in zip(*grid, strict=True))
     else:

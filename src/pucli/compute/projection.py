@@ -115,8 +115,7 @@ class BreakEffect:
     projected: float | None  # the projection at the horizon, from every actual
     if_recent: float | None  # the same method fitted only on the actuals from the break on
     # why there is no comparison: "no-trend" (the plan path), "passed" (the horizon is not
-    # after the latest actual), "too-few" (no method fits the actuals the break leaves);
-    # "" when both figures are there
+    # after the latest actual); "" when both figures are there
     why_not: str = ""
     # the method of if_recent when the projection's own needs more actuals than the break
     # leaves (damped-trend needs 4): the default rule's choice for those actuals
@@ -129,10 +128,8 @@ class BreakEffect:
                 f" from {b.before * 100:.1f} % a year to {b.after * 100:.1f} % a year")
         if self.why_not == "no-trend":
             return head + "; the projection follows the plan path, so it does not change"
-        if self.why_not == "passed":
+        if self.why_not == "passed" or self.projected is None or self.if_recent is None:
             return head + "; the target date has passed, so there is nothing to project"
-        if self.projected is None or self.if_recent is None:
-            return head + "; too few actuals since then to project from them alone"
         by = f" (by {self.recent_method})" if self.recent_method else ""
         return (head + f"; the projection, fitted on every actual, gives "
                 f"{self.projected:,.{d}f} at {self.horizon}; fitted on the actuals since "
@@ -259,10 +256,10 @@ def _break_effects(series: Series, fit: Fit | None, method: str,
     try:
         alt = float(fit_method(method, recent).forecast(at)[0][0])
         return [BreakEffect(brk, horizon, now, alt)]
-    except DataError:  # the method needs more actuals than the break leaves: the default
-        other = choose_method(recent)[0]  # rule's choice for those actuals, if not the same
-    if other in ("plan", method):
-        return [BreakEffect(brk, horizon, now, None, "too-few")]
+    except DataError:  # the method needs more actuals than the break leaves (damped-trend:
+        # four on one spacing). The default rule's choice for them always fits: a break leaves
+        # three actuals or more, so never the plan path, and the rule picks only what fits.
+        other = choose_method(recent)[0]
     alt = float(fit_method(other, recent).forecast(at)[0][0])
     return [BreakEffect(brk, horizon, now, alt, recent_method=other)]
 

@@ -301,10 +301,8 @@ def break_text(effect, decimals: int = 0) -> str:  # effect: projection.BreakEff
             f"{'放缓' if b.direction == 'slowdown' else '加快'}至 {b.after * 100:.1f}%")
     if effect.why_not == "no-trend":
         return head + "；预测沿规划路径，不受影响"
-    if effect.why_not == "passed":
+    if effect.why_not == "passed" or effect.projected is None or effect.if_recent is None:
         return head + "；目标日期已过，无需再预测"
-    if effect.projected is None or effect.if_recent is None:
-        return head + "；此后实际数太少，无法单独据以预测"
     return (head + f"；用全部实际数预测，{effect.horizon} 为 {effect.projected:,.{d}f}；"
             f"只用 {b.date} 以来的实际数预测"
             + (f"（用 {effect.recent_method}）" if effect.recent_method else "")
