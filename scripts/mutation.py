@@ -50,7 +50,8 @@ GROUPS: dict[str, tuple[list[str], list[str], list[str]]] = {
                             "src/pucli/compute/backtest.py", "src/pucli/compute/choice.py"],
                            ["tests/test_projection.py", "tests/test_methods.py",
                             "tests/test_choice.py", "tests/test_forecast_fixes.py",
-                            "tests/test_cli_project.py", "tests/test_mutation_kills.py"], []),
+                            "tests/test_cli_project.py", "tests/test_projection_kills.py",
+                            "tests/test_mutation_kills.py"], []),
     # issue 14's scores and the SDG category, after the rewrite (the numbers a reader
     # compares methods by)
     "compute-scores": (["src/pucli/compute/backtest.py", "src/pucli/compute/sdg_progress.py",
