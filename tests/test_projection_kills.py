@@ -18,6 +18,7 @@ import math
 
 import numpy as np
 import pytest
+from kalman_support import GRID, kalman_by_hand
 
 from pucli.compute.choice import choose_method, fit_method, grid_note
 from pucli.compute.methods import constant_growth, damped_trend
@@ -43,32 +44,6 @@ def _targets(base: tuple[dt.date, float], goal: float) -> Targets:
                               "targets": [{"date": D(2025), "value": goal}]})
 
 
-def _kalman_by_hand(pos, x, alpha, beta, phi):
-    """The damped trend as a Kalman filter on 2×2 matrices, one parameter set (not the
-    grid code): state (l, b) starting at (x₁, (x₂ − x₁)/k₂), P = 0; at a grid point
-    without an actual the state moves on and P grows by gg'. Returns the final state, P,
-    Σ e²/S and Σ log S."""
-    F = np.array([[1.0, phi], [0.0, phi]])
-    g, w = np.array([alpha, beta]), np.array([1.0, phi])
-    state = np.array([x[0], (x[1] - x[0]) / (pos[1] - pos[0])])
-    P = np.zeros((2, 2))
-    sse = logs = 0.0
-    for prev, now, xi in zip(pos[:-1], pos[1:], x[1:], strict=True):
-        for _ in range(now - prev - 1):
-            state, P = F @ state, F @ P @ F.T + np.outer(g, g)
-        s = w @ P @ w + 1
-        gain = (F @ P @ w + g) / s
-        e = xi - w @ state
-        sse, logs = sse + e * e / s, logs + math.log(s)
-        state = F @ state + gain * e
-        P = F @ P @ F.T + np.outer(g, g) - np.outer(gain, gain) * s
-    return state, P, sse, logs
-
-
-GRID = [(a, round(a * s, 10), p) for a in np.round(np.arange(0.05, 0.96, 0.05), 2)
-        for s in (0.0, 0.1, 0.25, 0.5, 1.0) for p in (0.8, 0.85, 0.9, 0.95, 0.98)]
-
-
 # -- methods.py: the damped trend --------------------------------------------------------------
 
 def test_a_missing_second_year_makes_the_start_trend_the_growth_per_year():
@@ -78,9 +53,9 @@ def test_a_missing_second_year_makes_the_start_trend_the_growth_per_year():
     # f = 0.8 + 0.64 = 1.44, e = 0.56 (a start trend of 2 a step would give f = 2.88).
     pos = np.array([0, 2, 3, 4, 5])
     x = np.array([0.0, 2.0, 2.9, 3.5, 4.2])
-    state, P, sse, _ = _kalman_by_hand(pos, x, 0.5, 0.25, 0.8)
+    state, P, sse, _ = kalman_by_hand(pos, x, 0.5, 0.25, 0.8)
     fit = damped_trend(pos * 12.0, x, alpha=0.5, beta=0.25, phi=0.8, step=12.0)
-    _, _, first_sse, _ = _kalman_by_hand(pos[:2], x[:2], 0.5, 0.25, 0.8)
+    _, _, first_sse, _ = kalman_by_hand(pos[:2], x[:2], 0.5, 0.25, 0.8)
     assert first_sse == pytest.approx(0.56 ** 2 / 1.49)
     assert fit.params["sigma2"] == pytest.approx(sse / 1)  # n − 4 = 1
     mean, se = fit.predict(np.array([72.0]))
@@ -98,14 +73,14 @@ def test_with_a_missing_year_the_grid_weighs_the_error_variances_by_the_likeliho
     fit = damped_trend(pos * 12.0, x, step=12.0)
 
     def criterion(g):
-        _, _, sse, logs = _kalman_by_hand(pos, x, *g)
+        _, _, sse, logs = kalman_by_hand(pos, x, *g)
         return 4 * math.log(sse / 4) + logs
 
     best = min(GRID, key=criterion)
     assert (fit.params["alpha"], fit.params["beta"], fit.params["phi"]) == pytest.approx(best)
     # the weight of Σ log S matters here: 6 instead of 4 errors would pick another α
-    assert min(GRID, key=lambda g: 6 * math.log(_kalman_by_hand(pos, x, *g)[2] / 6)
-               + _kalman_by_hand(pos, x, *g)[3]) != best
+    assert min(GRID, key=lambda g: 6 * math.log(kalman_by_hand(pos, x, *g)[2] / 6)
+               + kalman_by_hand(pos, x, *g)[3]) != best
 
 
 def test_fiscal_years_ending_in_september_are_fitted_like_calendar_years():
@@ -124,8 +99,8 @@ def test_fiscal_years_ending_in_september_are_fitted_like_calendar_years():
     # and both are the grid's best fit by the filter above (no gap: S = 1, least squares)
     x = np.log(values)
     pos = np.arange(6)
-    best = min(GRID, key=lambda g: _kalman_by_hand(pos, x, *g)[2])
-    state, _, _, _ = _kalman_by_hand(pos, x, *best)
+    best = min(GRID, key=lambda g: kalman_by_hand(pos, x, *g)[2])
+    state, _, _, _ = kalman_by_hand(pos, x, *best)
     assert math.log(a[0][0]) == pytest.approx(state[0] + best[2] * state[1])
 
 
