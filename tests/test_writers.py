@@ -206,27 +206,36 @@ def test_a_refused_write_to_a_missing_file_creates_nothing(cli, tmp_path, data_d
     assert sorted(p.name for p in data_dir.iterdir()) == before
 
 
+def _race(work, n: int) -> list[BaseException]:
+    """Run ``work(0)`` … ``work(n − 1)`` in threads at once; the exceptions they raised."""
+    errors: list[BaseException] = []
+
+    def go(k: int) -> None:
+        try:
+            work(k)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=go, args=(k,)) for k in range(n)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=60)
+    return errors
+
+
 @pytest.mark.timeout(120)
 def test_refused_and_accepted_writers_racing_on_a_new_file(data_dir):
     """Writers that refuse remove the file they created, under the lock; writers waiting
     for it create it anew. Every accepted row is there afterwards, once."""
     (data_dir / "actuals.csv").unlink()
-    errors: list[BaseException] = []
 
     def go(n: int) -> None:
-        try:
-            total = str(7000 + n) if n % 2 else "-1"
-            append_actuals(DataDir(data_dir, "--data"),
-                           [{"date": f"{1990 + n}-12-31", "total": total}], today=TODAY)
-        except BaseException as exc:  # noqa: BLE001
-            errors.append(exc)
+        total = str(7000 + n) if n % 2 else "-1"
+        append_actuals(DataDir(data_dir, "--data"),
+                       [{"date": f"{1990 + n}-12-31", "total": total}], today=TODAY)
 
-    threads = [threading.Thread(target=go, args=(n,)) for n in range(12)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join(timeout=60)
-    assert errors == []
+    assert _race(go, 12) == []
     lines = (data_dir / "actuals.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("date,")
     assert sorted(lines[1:]) == sorted(f"{1990 + n}-12-31,{7000 + n}" for n in range(1, 12, 2))
@@ -238,23 +247,14 @@ def test_writers_creating_a_new_file_at_once_all_succeed(data_dir, writer):
     """Eight writers at once on a file that does not exist yet: none finds it 'empty'."""
     file, run = WRITERS[writer]
     (data_dir / file).unlink()
-    errors: list[BaseException] = []
 
     def go(n: int) -> None:
-        try:
-            if writer == "update":
-                _update(data_dir, note=f"n{n}")
-            else:
-                _add(data_dir, 1990 + n)
-        except BaseException as exc:  # noqa: BLE001
-            errors.append(exc)
+        if writer == "update":
+            _update(data_dir, note=f"n{n}")
+        else:
+            _add(data_dir, 1990 + n)
 
-    threads = [threading.Thread(target=go, args=(n,)) for n in range(8)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join(timeout=60)
-    assert errors == []
+    assert _race(go, 8) == []
     lines = (data_dir / file).read_text(encoding="utf-8").splitlines()
     assert len(lines) == 9 and lines[0].startswith("date,")
 
